@@ -1,0 +1,63 @@
+// Package web serves Qyzmet's pages: server-rendered HTML that works without
+// JavaScript, in Kazakh, Russian and English. Handlers hold their dependencies in
+// Server; each page action lives in its own file.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"qyzmet/internal/calendar"
+	"qyzmet/internal/standard"
+)
+
+// Server is the web front of Qyzmet.
+type Server struct {
+	Standards *standard.Set
+	Calendar  *calendar.Calendar
+	Log       *slog.Logger
+	Now       func() time.Time
+	Demo      bool
+
+	views *views
+}
+
+// New parses the templates once and checks that every view exists.
+func New(s Server) (*Server, error) {
+	v, err := parseViews()
+	if err != nil {
+		return nil, err
+	}
+	s.views = v
+	if s.Now == nil {
+		s.Now = time.Now
+	}
+	if s.Log == nil {
+		s.Log = slog.Default()
+	}
+	return &s, nil
+}
+
+// Handler routes every request the server answers.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /static/", staticHandler())
+	mux.HandleFunc("GET /{$}", s.standardsPage)
+	mux.HandleFunc("GET /standards/{service}", s.standardPage)
+	return securityHeaders(mux)
+}
+
+// securityHeaders sets the headers every answer carries: no framing, no sniffing,
+// scripts and styles only from this server.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+		next.ServeHTTP(w, r)
+	})
+}

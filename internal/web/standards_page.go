@@ -1,0 +1,138 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"qyzmet/internal/calendar"
+	"qyzmet/internal/i18n"
+	"qyzmet/internal/standard"
+)
+
+// serviceCard is one service of the catalogue as a citizen reads it.
+type serviceCard struct {
+	ID        standard.ServiceID
+	Name      string
+	Provider  string
+	Version   string
+	Channels  []string
+	Deadlines []deadlineLine
+	Fee       string
+	FeeRule   string
+}
+
+type deadlineLine struct {
+	Text string
+	Rule string
+}
+
+// standardsPage lists the standards in force today: what each service gives, how
+// long it takes on each channel and what it costs.
+func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
+	lang := requestLang(w, r)
+	today := calendar.DateOf(s.Now())
+	var cards []serviceCard
+	for _, id := range s.Standards.Services() {
+		std, err := s.Standards.At(id, today)
+		if err != nil {
+			continue // not in force today
+		}
+		cards = append(cards, s.card(std, today, lang))
+	}
+	s.render(w, r, http.StatusOK, "standards", page{
+		Lang: lang, Langs: i18n.All, Title: msg("standards.title", lang), Path: r.URL.Path,
+		Content: map[string]any{"Cards": cards, "Today": today.String()},
+	})
+}
+
+// standardPage shows one standard in full, each line with its rule ID.
+func (s *Server) standardPage(w http.ResponseWriter, r *http.Request) {
+	lang := requestLang(w, r)
+	today := calendar.DateOf(s.Now())
+	std, err := s.Standards.At(standard.ServiceID(r.PathValue("service")), today)
+	if err != nil {
+		s.render(w, r, http.StatusNotFound, "error", page{Lang: lang, Langs: i18n.All, Title: msg("error.notfound", lang), Path: r.URL.Path})
+		return
+	}
+	s.render(w, r, http.StatusOK, "standard", page{
+		Lang: lang, Langs: i18n.All, Title: std.Name.In(lang), Path: r.URL.Path,
+		Content: map[string]any{"Card": s.card(std, today, lang), "Std": std, "Today": today.String()},
+	})
+}
+
+func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lang) serviceCard {
+	c := serviceCard{
+		ID: std.Service, Name: std.Name.In(lang), Provider: std.Provider.Name.In(lang), Version: std.Version,
+	}
+	for _, ch := range std.Channels {
+		c.Channels = append(c.Channels, std.ChannelName(ch.ID).In(lang))
+	}
+	for _, d := range std.Deadlines {
+		c.Deadlines = append(c.Deadlines, deadlineLine{Text: describeDeadline(std, d, lang), Rule: d.Rule})
+	}
+	if std.Fee != nil {
+		c.FeeRule = std.Fee.Rule
+		if q, err := s.Standards.Fee(std, today, 1); err == nil {
+			if q.Free {
+				c.Fee = msg("fee.free", lang)
+			} else {
+				c.Fee = fmt.Sprintf("%g %s = %s ₸", std.Fee.MCIPerDocument, msg("fee.mci", lang), tenge(q.Tiyn))
+			}
+		}
+	}
+	return c
+}
+
+// describeDeadline says a deadline rule in words: "portal, State Corporation: 10 minutes".
+func describeDeadline(std *standard.Standard, d standard.DeadlineRule, lang i18n.Lang) string {
+	var where string
+	chs := d.Channels
+	if len(chs) == 0 {
+		for _, ch := range std.Channels {
+			chs = append(chs, ch.ID)
+		}
+	}
+	for i, ch := range chs {
+		if i > 0 {
+			where += ", "
+		}
+		where += shortChannel(ch, lang)
+	}
+	if d.Class != "" {
+		where += " (" + d.Class.Name().In(lang) + ")"
+	}
+	if d.Path != standard.PathStandard {
+		where += " — " + d.Path.Name().In(lang)
+	}
+	if d.Minutes > 0 {
+		return fmt.Sprintf("%s: %d %s", where, d.Minutes, msg("unit.minutes", lang))
+	}
+	return fmt.Sprintf("%s: %d %s", where, d.WorkingDays, msg("unit.workingdays", lang))
+}
+
+var shortChannels = map[standard.Channel]i18n.Text{
+	standard.Portal:         {KK: "портал", RU: "портал", EN: "portal"},
+	standard.StateCorp:      {KK: "Мемлекеттік корпорация", RU: "Госкорпорация", EN: "State Corporation"},
+	standard.ProviderOffice: {KK: "көрсетілетін қызметті беруші кеңсесі", RU: "канцелярия услугодателя", EN: "provider's office"},
+	standard.Consulate:      {KK: "шетелдегі мекемелер", RU: "загранучреждения", EN: "consulates"},
+}
+
+func shortChannel(ch standard.Channel, lang i18n.Lang) string {
+	if t, ok := shortChannels[ch]; ok {
+		return t.In(lang)
+	}
+	return string(ch)
+}
+
+// tenge formats an amount in tiyn as tenge with a thin-space thousands separator.
+func tenge(tiyn int64) string {
+	whole, frac := tiyn/100, tiyn%100
+	s := fmt.Sprint(whole)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "\u202f" + s[i:]
+	}
+	if frac != 0 {
+		s += fmt.Sprintf(",%02d", frac)
+	}
+	return s
+}
