@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs when it is missing: PostgreSQL (a throwaway
 # cluster is started per run), Chromium for the browser tests, poppler-utils for
-# pdfsig/pdftotext/pdftoppm, and staticcheck through the Go module proxy.
+# pdfsig/pdftotext/pdftoppm, NSS's certutil (pdfsig's trust store for the demo CA),
+# and staticcheck through the Go module proxy.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,7 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql postgresql-contrib)
 command -v pdfsig >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
 
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "deps: installing ${missing[*]}" >&2

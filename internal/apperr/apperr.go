@@ -127,4 +127,3 @@ var Generic = map[string]i18n.Text{
 		EN: "An internal error occurred. Please try again later.",
 	},
 }
-

@@ -14,12 +14,13 @@
 package archivesearch
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"slices"
 	"strings"
 	"sync"
+
+	"qyzmet/internal/apperr"
 )
 
 // Record is one card in the compact form the index needs; the store fills it
@@ -61,8 +62,11 @@ const (
 )
 
 // ErrInvalid is wrapped by every error about bad input: a card without an ID or a
-// name, a duplicate ID, an impossible year, a malformed query file.
-var ErrInvalid = errors.New("invalid input")
+// name, a duplicate ID, an impossible year, a malformed query file. It is an
+// apperr error of code Invalid, so the interfaces show the generic "the data is
+// not valid" in the user's language and the details (with the line) go to the
+// operator and the log.
+var ErrInvalid = apperr.E(apperr.Invalid, "archive search")
 
 // Index is the built search index. It is read-only after Build and safe for
 // concurrent use.
@@ -83,6 +87,10 @@ type Index struct {
 
 // Len is the number of cards in the index.
 func (ix *Index) Len() int { return len(ix.ids) }
+
+// DistinctNames is the number of distinct name fields (as written) on the cards
+// and children lines: what the lexicon and the deletion index grow with.
+func (ix *Index) DistinctNames() int { return len(ix.lex.forms) }
 
 // table is a searchable set of rows (the cards, or the children on them): each
 // row's three name fields and birth year, and posting lists from (key, field) to
@@ -180,6 +188,9 @@ func Build(records iter.Seq[Record]) (*Index, error) {
 	ix.cardKids = append(ix.cardKids, uint32(len(ix.kidOwner)))
 	if err := noDuplicates(ix.ids); err != nil {
 		return nil, err
+	}
+	if len(ix.lex.keys) >= maxKeys {
+		return nil, fmt.Errorf("%w: more than %d distinct names", ErrInvalid, maxKeys-1)
 	}
 	ix.lex.finish()
 	ix.cards.buildPostings(ix.lex)

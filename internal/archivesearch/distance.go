@@ -16,7 +16,7 @@ func damerau(a, b string, limit int) int {
 		return limit + 1
 	}
 	if len(a) == 0 || len(b) == 0 {
-		return max(len(a), len(b))
+		return min(max(len(a), len(b)), limit+1)
 	}
 	// h is the (len(a)+2) × (len(b)+2) matrix of Lowrance and Wagner, row-major;
 	// row and column 0 hold the sentinel inf.
@@ -58,7 +58,7 @@ func damerau(a, b string, limit int) int {
 		}
 		lastRow[letter(a[i-1])] = i
 	}
-	return int(h[(len(a)+1)*w+len(b)+1])
+	return min(int(h[(len(a)+1)*w+len(b)+1]), limit+1)
 }
 
 // letter is the index of a key letter in a–z (anything else counts as z).
@@ -70,19 +70,17 @@ func letter(c byte) int {
 }
 
 // maxEdits is how many edits a query word's key may be from a card's key and
-// still match it: none for one or two sounds, one for three or four, two for
-// five to seven, three beyond. Farther keys count as no match at all, which keeps
-// the score of a card to the words whose candidate keys it carries.
+// still match it: none for one or two sounds, one for three or four, two beyond.
+// Farther keys count as no match at all, which keeps the score of a card to the
+// words whose candidate keys it carries.
 func maxEdits(keyLen int) int {
 	switch {
 	case keyLen <= 2:
 		return 0
 	case keyLen <= 4:
 		return 1
-	case keyLen <= 7:
-		return 2
 	}
-	return 3
+	return 2
 }
 
 // storedEdits is how many deletions of a card key the deletion index keeps:
@@ -93,10 +91,8 @@ func storedEdits(keyLen int) int {
 		return 0
 	case keyLen == 3:
 		return 1
-	case keyLen <= 7:
-		return 2
 	}
-	return 3
+	return 2
 }
 
 // similarity turns an edit distance from a query word's key into 0..1: 1 for

@@ -80,6 +80,7 @@ const (
 // then their cards against the parents; and the parents' cards, then their
 // children lines against child.
 func (ix *Index) SearchByParents(child Query, parents ...Query) FamilyResult {
+	// Rule AR-6.1: the person is found on the parents' cards.
 	cq := ix.parse(child)
 	var res FamilyResult
 	if len(cq.toks) == 0 {
@@ -163,6 +164,7 @@ func (ix *Index) SearchByParents(child Query, parents ...Query) FamilyResult {
 }
 
 func (r *FamilyResult) setMinor(year int) {
+	// Rule AR-STD-9: a minor was not registered separately.
 	r.Minor = MinorOnJan1940(year)
 	if r.Minor {
 		g := NotRegisteredSeparately

@@ -17,11 +17,10 @@ type lexicon struct {
 	formKey   []uint32
 	formLight []uint32
 
-	keys    []string
-	lights  map[string]uint32 // light form → id (queries look theirs up)
-	byText  []uint32          // key ids in key order, for prefix search
-	delHash []uint64          // sorted; with delKey, the deletion index
-	delKey  []uint32
+	keys   []string
+	lights map[string]uint32 // light form → id (queries look theirs up)
+	byText []uint32          // key ids in key order, for prefix search
+	del    []uint64          // the deletion index: hash high bits | key id, sorted
 
 	// Only while building.
 	formIDs map[string]uint32
@@ -76,34 +75,34 @@ func (lx *lexicon) internKey(key string) uint32 {
 	return id
 }
 
+// The deletion index is one sorted []uint64: the high bits of a deletion's hash
+// with the key ID in the low keyBits. Eight bytes an entry, sorted in place; a
+// hash collision in the high bits only adds a candidate that the distance check
+// drops.
+const (
+	keyBits = 26
+	keyMask = 1<<keyBits - 1
+	maxKeys = 1 << keyBits
+)
+
 // finish builds the deletion and prefix indexes and drops the build maps.
 func (lx *lexicon) finish() {
-	type entry struct {
-		h uint64
-		k uint32
+	// Sized once for the most deletions the keys can have, so that building the
+	// index of a large vocabulary does not briefly hold two copies while growing.
+	bound := 0
+	for _, key := range lx.keys {
+		l := min(len(key), maxKeyLen)
+		bound += 1 + l + l*(l-1)/2
 	}
-	var entries []entry
-	var dels []string
+	lx.del = make([]uint64, 0, bound)
+	var dels []uint64
 	for id, key := range lx.keys {
-		dels = deletions(dels[:0], key, storedEdits(len(key)))
-		for _, d := range dels {
-			entries = append(entries, entry{fnv(d), uint32(id)})
+		dels = deletionHashes(dels[:0], key, storedEdits(len(key)))
+		for _, h := range dels {
+			lx.del = append(lx.del, h&^keyMask|uint64(id))
 		}
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return int(a.k) - int(b.k)
-	})
-	lx.delHash = make([]uint64, len(entries))
-	lx.delKey = make([]uint32, len(entries))
-	for i, e := range entries {
-		lx.delHash[i], lx.delKey[i] = e.h, e.k
-	}
+	slices.Sort(lx.del)
 	lx.byText = make([]uint32, len(lx.keys))
 	for i := range lx.byText {
 		lx.byText[i] = uint32(i)
@@ -112,39 +111,48 @@ func (lx *lexicon) finish() {
 	lx.formIDs, lx.keyIDs = nil, nil
 }
 
-// deletions appends to dst the key and every distinct string made by deleting up
-// to d of its letters.
-func deletions(dst []string, key string, d int) []string {
+// deletionHashes appends to dst the hashes of key and of every distinct string
+// made by deleting up to d of its letters (keys are cut at maxKeyLen). Hashes,
+// not strings: a query allocates nothing for its deletions.
+func deletionHashes(dst []uint64, key string, d int) []uint64 {
 	start := len(dst)
-	dst = append(dst, key)
-	frontier := []string{key}
-	for range d {
-		var next []string
-		for _, s := range frontier {
-			for i := range len(s) {
-				next = append(next, s[:i]+s[i+1:])
-			}
-		}
-		slices.Sort(next)
-		next = slices.Compact(next)
-		dst = append(dst, next...)
-		frontier = next
-	}
+	var buf [maxKeyLen]byte
+	n := copy(buf[:], key)
+	dst = deleteFrom(dst, buf[:n], 0, d)
 	tail := dst[start:]
 	slices.Sort(tail)
 	return dst[:start+len(slices.Compact(tail))]
 }
 
+// deleteFrom appends the hash of b and, recursively, of b with one more letter
+// deleted at position from or later, up to left more deletions.
+func deleteFrom(dst []uint64, b []byte, from, left int) []uint64 {
+	dst = append(dst, fnv(b))
+	if left == 0 {
+		return dst
+	}
+	var shorter [maxKeyLen]byte
+	for i := from; i < len(b); i++ {
+		m := copy(shorter[:], b[:i])
+		m += copy(shorter[m:], b[i+1:])
+		dst = deleteFrom(dst, shorter[:m], i, left-1)
+	}
+	return dst
+}
+
 // similarKeys calls f for every key whose deletion set meets the query key's:
-// the candidates within d edits (the caller checks the true distance).
-func (lx *lexicon) similarKeys(q string, d int, f func(key uint32)) {
-	for _, del := range deletions(nil, q, d) {
-		h := fnv(del)
-		i := sort.Search(len(lx.delHash), func(i int) bool { return lx.delHash[i] >= h })
-		for ; i < len(lx.delHash) && lx.delHash[i] == h; i++ {
-			f(lx.delKey[i])
+// the candidates within d edits (the caller checks the true distance). dels is
+// a buffer for the query's deletion hashes.
+func (lx *lexicon) similarKeys(q string, d int, dels []uint64, f func(key uint32)) []uint64 {
+	dels = deletionHashes(dels[:0], q, d)
+	for _, h := range dels {
+		h &^= keyMask
+		i := sort.Search(len(lx.del), func(i int) bool { return lx.del[i] >= h })
+		for ; i < len(lx.del) && lx.del[i]&^keyMask == h; i++ {
+			f(uint32(lx.del[i] & keyMask))
 		}
 	}
+	return dels
 }
 
 // prefixKeys calls f for the keys that start with p, at most limit of them.
@@ -156,10 +164,10 @@ func (lx *lexicon) prefixKeys(p string, limit int, f func(key uint32)) {
 }
 
 // fnv is 64-bit FNV-1a.
-func fnv(s string) uint64 {
+func fnv(b []byte) uint64 {
 	h := uint64(14695981039346656037)
-	for i := range len(s) {
-		h ^= uint64(s[i])
+	for _, c := range b {
+		h ^= uint64(c)
 		h *= 1099511628211
 	}
 	return h

@@ -5,10 +5,10 @@ import (
 	"unicode"
 )
 
-// The phonetic key: every name, from a card or from a query, in Cyrillic
-// (Russian or Kazakh letters) or in Latin script (any of the transliterations
-// people use), is folded into one skeleton over a small alphabet of sound
-// classes. Two spellings of the same name get the same key, or keys one or two
+// Rule AR-6.3: the phonetic key. Every name, from a card or from a query, in
+// Cyrillic (Russian or Kazakh letters) or in Latin script (any of the
+// transliterations people use), is folded into one skeleton over a small
+// alphabet of sound classes. Two spellings of the same name get the same key, or keys one or two
 // edits apart; the tables are in docs/archive-search.md.
 //
 //	a  а о ә ө (unstressed о sounds а; ә ө are written а о in Russian renderings)
@@ -81,10 +81,10 @@ var homoglyphs = map[rune]rune{
 // x = кс or х, yo = ё or йо).
 const maxVariants = 4
 
-// splitWords cuts a query or a card field into words: letters and hyphens make a
-// word (Хаджи-Мурат is one word, hyphens dropped); anything else separates.
-// Combining marks are joined to their letter (ş, ç written with a cedilla) or
-// dropped.
+// splitWords cuts a query or a card field into words of letters and digits.
+// Hyphens and apostrophes stay inside a word and are dropped (Хаджи-Мурат is one
+// word, GOST's Kady'rov and Vasil`ev too); anything else separates. Combining
+// marks are joined to their letter (ş, ç typed with a cedilla) or dropped.
 func splitWords(s string) []string {
 	var words []string
 	var cur []rune
@@ -300,22 +300,4 @@ func lightForm(word string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// patronymicSuffixes end the patronymics of the card index: Russian forms, the
-// Kazakh -ұлы / -қызы in both renderings, and their transliterations' keys.
-var patronymicKeySuffixes = []string{"vic", "vna", "ic", "icna", "uli", "kizi"}
-
-// looksLikePatronymic reports whether a key ends like a patronymic; a query word
-// that does gets a small preference for the patronymic field.
-func looksLikePatronymic(key string) bool {
-	if len(key) < 5 {
-		return false
-	}
-	for _, s := range patronymicKeySuffixes {
-		if strings.HasSuffix(key, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -11,6 +11,7 @@ type scratch struct {
 	simSeen  []uint32
 	simEpoch uint32
 	simVals  []float32 // key*maxTokens + word
+	dels     []uint64  // a query word's deletion hashes
 }
 
 func (ix *Index) getScratch() *scratch {

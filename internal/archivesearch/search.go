@@ -75,12 +75,14 @@ type Hit struct {
 	Matched    []Match
 }
 
-// Scoring weights. A surname counts most, a patronymic least; a query word that
-// matches no field costs unmatched; the birth year adds up to yearWeight[0].
+// Scoring. A query word matches a field when the field's key is one of the
+// word's candidate keys; the pair scores the field's weight times their
+// similarity (a surname counts most, a patronymic least), a little more for the
+// same spelling and for the usual order. A word that matches no field costs
+// unmatched. The birth year adds up to yearWeight[0].
 var fieldWeight = [3]float32{1.0, 0.85, 0.7}
 
 const (
-	minPairSim    = 0.3  // a word this far from a field does not match it
 	unmatched     = 0.35 // cost of a query word that matches no field
 	exactBonus    = 0.03 // the same spelling, not only the same sound (times the field weight)
 	orderBonus    = 0.01 // the word stands where the card has it (surname first …)
@@ -158,7 +160,7 @@ func (ix *Index) parse(q Query) parsedQuery {
 		pq.toks = append(pq.toks, t)
 	}
 	for f := range min(len(pq.toks), 3) {
-		pq.maxScore += fieldWeight[f] * (1 + exactBonus)
+		pq.maxScore += fieldWeight[f]*(1+exactBonus) + orderBonus
 	}
 	if pq.year != 0 {
 		pq.maxScore += yearWeight[0]
@@ -168,6 +170,10 @@ func (ix *Index) parse(q Query) parsedQuery {
 
 // Search finds the cards that best match q, best first, at most q.Limit
 // (DefaultLimit if 0). A query without a name finds nothing.
+//
+// Rule AR-6.3: the search of the card index, tolerant of typos, spellings by
+// ear, Kazakh letters, Latin script, word order, a missing patronymic and an
+// approximate birth year.
 func (ix *Index) Search(q Query) []Hit {
 	pq := ix.parse(q)
 	if len(pq.toks) == 0 {
@@ -177,8 +183,9 @@ func (ix *Index) Search(q Query) []Hit {
 	defer ix.scratch.Put(s)
 	found := ix.searchTable(s, &ix.cards, pq)
 	hits := make([]Hit, len(found))
+	sims := s.simsFor(len(pq.toks))
 	for i, f := range found {
-		hits[i] = ix.hit(&ix.cards, pq, s.simsFor(len(pq.toks)), f, ix.ids[f.row])
+		hits[i] = ix.hit(&ix.cards, pq, sims, f, ix.ids[f.row])
 	}
 	return hits
 }
@@ -232,7 +239,7 @@ func (ix *Index) candidateKeys(s *scratch, pq parsedQuery, i int) []uint32 {
 		}
 	}
 	for _, v := range t.keys {
-		ix.lex.similarKeys(v, maxEdits(len(v)), add)
+		s.dels = ix.lex.similarKeys(v, maxEdits(len(v)), s.dels, add)
 		if t.prefix && len(v) >= 2 {
 			ix.lex.prefixKeys(v, prefixKeysCap, add)
 		}
@@ -321,7 +328,7 @@ func (pq parsedQuery) bound(caps []float32) float32 {
 	slices.SortFunc(c, func(a, b float32) int { return cmp.Compare(b, a) })
 	total := -unmatched * float32(len(c))
 	for f := range min(3, len(c)) {
-		if c[f] >= minPairSim {
+		if c[f] > 0 {
 			total += fieldWeight[f]*(c[f]+exactBonus) + unmatched + orderBonus
 		}
 	}
@@ -343,7 +350,7 @@ func (ix *Index) assign(pq parsedQuery, names [3]uint32, sims func(uint32) []flo
 		}
 		ks := sims(ix.lex.formKey[form])
 		for i := range m {
-			if ks[i] < minPairSim {
+			if ks[i] <= 0 {
 				continue
 			}
 			v := fieldWeight[f]*ks[i] + unmatched
@@ -437,9 +444,10 @@ const prefixSim = 0.9
 func (t *qtok) sim(key string) float32 {
 	best := float32(0)
 	for _, v := range t.keys {
-		limit := maxEdits(len(v))
+		l := max(len(v), len(key))
+		limit := maxEdits(l)
 		if d := damerau(v, key, limit); d <= limit {
-			best = max(best, similarity(d, len(v)))
+			best = max(best, similarity(d, l))
 		}
 		if t.prefix && len(v) >= 2 && len(v) < len(key) && strings.HasPrefix(key, v) {
 			best = max(best, prefixSim)

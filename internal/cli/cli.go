@@ -35,10 +35,12 @@ type command struct {
 
 // commands lists every subcommand; keep one line per command.
 var commands = map[string]command{
+	"verify":    {runVerify, "verify a signed Qyzmet PDF offline"},
 	"iin":       {runIIN, "decode and validate an IIN or BIN"},
 	"standards": {runStandards, "list the service standards or show one"},
 	"deadline":  {runDeadline, "compute when an application is received and due"},
 	"serve":     {runServe, "start the web server"},
+	"migrate":   {runMigrate, "apply the database migrations"},
 }
 
 // Main runs one subcommand and returns the process exit code.

@@ -8,8 +8,15 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sort"
+	"strings"
 	"time"
 
+	"github.com/riverqueue/river"
+
+	"qyzmet/internal/api"
+	"qyzmet/internal/calendar"
+	"qyzmet/internal/casework"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/web"
@@ -47,13 +54,34 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	}
 	defer db.Close()
 
-	site, err := web.New(web.Server{Standards: set, Calendar: cal, Log: log, Demo: *demo})
+	// The public e-Register (docs/eregister.md).
+	register, err := serveRegister(db, *dataDir, *demo, env, log)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	site, err := web.New(web.Server{Standards: set, Calendar: cal, Log: log, Demo: *demo,
+		Register: register, VerifyLimit: web.RateLimit{ClientIPHeader: env.Getenv("QYZMET_CLIENT_IP_HEADER")}})
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/", site.Handler())
+
+	// The casework engine with its durable timers, and the JSON API v1.
+	engine, stopJobs, err := startCasework(db, set, cal, log)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	defer stopJobs()
+	tokens, err := apiTokens(*demo, *dataDir, env)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	mux.Handle(api.Prefix+"/", api.New(api.Config{Engine: engine, Tokens: tokens, Log: log}))
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -86,4 +114,59 @@ func runServe(ctx context.Context, args []string, env Env) int {
 		}
 	}
 	return exitOK
+}
+
+// startCasework builds the casework engine and starts the River client that
+// works its timers. The engine enqueues through its own insert-only client,
+// inside the transactions of its commands; this client, which has the
+// workers, runs them. stop waits for running jobs before the database closes.
+func startCasework(db *store.DB, set *standard.Set, cal *calendar.Calendar, log *slog.Logger) (*casework.Engine, func(), error) {
+	engine, err := casework.New(casework.Config{DB: db, Standards: set, Calendar: cal, Log: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	workers := river.NewWorkers()
+	engine.RegisterWorkers(workers)
+	jobs, err := store.NewJobs(db, store.JobsConfig{Workers: workers, Logger: log})
+	if err != nil {
+		return nil, nil, err
+	}
+	// The jobs outlive the request context: stop ends them in order.
+	if err := jobs.Start(context.Background()); err != nil {
+		return nil, nil, fmt.Errorf("start the job client: %w", err)
+	}
+	stop := func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := jobs.Stop(ctx); err != nil {
+			log.Error("stop the job client", slog.Any("error", err))
+		}
+	}
+	return engine, stop, nil
+}
+
+// apiTokens are the API's static development tokens: the JSON file that
+// $QYZMET_API_TOKENS_FILE names, else in demo mode DATA/dev-tokens.json
+// (created on the first start), else none, and every API call is refused
+// until [portal] and [desks] bring real sign-in. The demo prints its tokens
+// (before the listening line, which scripts wait for) so that curl can use them.
+func apiTokens(demo bool, dataDir string, env Env) (map[string]casework.Actor, error) {
+	if path := env.Getenv("QYZMET_API_TOKENS_FILE"); path != "" {
+		return api.LoadTokens(path)
+	}
+	if !demo {
+		fmt.Fprintln(env.Stderr, "qyzmet serve: no API tokens (set QYZMET_API_TOKENS_FILE, or run with --demo): the JSON API refuses every call")
+		return nil, nil
+	}
+	tokens, path, err := api.DemoTokens(dataDir)
+	if err != nil {
+		return nil, err
+	}
+	byRole := make([]string, 0, len(tokens))
+	for token, a := range tokens {
+		byRole = append(byRole, fmt.Sprintf("qyzmet: API token role=%s id=%s token=%s\n", a.Role, a.ID, token))
+	}
+	sort.Strings(byRole)
+	fmt.Fprintf(env.Stdout, "qyzmet: demo API tokens (from %s):\n%s", path, strings.Join(byRole, ""))
+	return tokens, nil
 }

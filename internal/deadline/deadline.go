@@ -137,8 +137,8 @@ func (c Calculator) Compute(req Request) (Result, error) {
 	res.DeadlineOn, res.Skipped = c.Calendar.AddWorkingDays(res.ReceivedOn, rule.WorkingDays)
 	res.note(rule.Rule, i18n.Text{
 		KK: fmt.Sprintf("Қызмет көрсету мерзімі — %d жұмыс күні.", rule.WorkingDays),
-		RU: fmt.Sprintf("Срок оказания услуги — %d рабочих дней.", rule.WorkingDays),
-		EN: fmt.Sprintf("The service takes %d working days.", rule.WorkingDays),
+		RU: fmt.Sprintf("Срок оказания услуги — %d %s.", rule.WorkingDays, ruWorkingDays(rule.WorkingDays)),
+		EN: fmt.Sprintf("The service takes %d working %s.", rule.WorkingDays, plural(rule.WorkingDays, "day", "days")),
 	})
 	for _, d := range res.Skipped {
 		res.note("G-1", i18n.Text{
@@ -241,4 +241,22 @@ func (r *Result) note(rule string, text i18n.Text) {
 // stamp formats a moment in Almaty time with its offset, which changed in 2024.
 func stamp(t time.Time) string {
 	return t.In(calendar.Almaty).Format("2006-01-02 15:04 (UTC-07:00)")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// ruWorkingDays agrees "рабочий день" with n: 1 рабочий день, 3 рабочих дня, 5 рабочих дней.
+func ruWorkingDays(n int) string {
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		return "рабочий день"
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return "рабочих дня"
+	}
+	return "рабочих дней"
 }

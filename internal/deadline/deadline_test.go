@@ -201,3 +201,11 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestRussianAgreement(t *testing.T) {
+	for n, want := range map[int]string{1: "рабочий день", 3: "рабочих дня", 5: "рабочих дней", 11: "рабочих дней", 21: "рабочий день", 22: "рабочих дня", 12: "рабочих дней"} {
+		if got := ruWorkingDays(n); got != want {
+			t.Errorf("ruWorkingDays(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -104,3 +104,26 @@ func ExampleStyle_Lines() {
 	// Осы анықтама шетелге
 	// шығу үшін берілді.
 }
+
+// Fonts are shared: documents drawn at once must not disturb each other's
+// subsets (run with -race).
+func TestDocumentsShareFontsSafely(t *testing.T) {
+	texts := []string{"АНЫҚТАМА", "Ғалымқызы", "Һашимова", "Усть-Каменогорск", "Convention de La Haye"}
+	results := make(chan error, len(texts))
+	for _, text := range texts {
+		go func() {
+			d := New(Info{})
+			d.AddPage().Text(20, 20, Style{Font: StandardFonts().Sans}, text)
+			b, err := d.Bytes()
+			if err == nil && !strings.Contains(string(b), "/FontFile2") {
+				err = fmt.Errorf("%q: no embedded font", text)
+			}
+			results <- err
+		}()
+	}
+	for range texts {
+		if err := <-results; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -246,3 +246,43 @@ func TestNewSignerRefusesMismatchedOrWeakKeys(t *testing.T) {
 		t.Error("a signer without a certificate was accepted")
 	}
 }
+
+func TestDemoCAReplacesAnExpiredProviderCertificate(t *testing.T) {
+	dir := t.TempDir()
+	first, err := NewDemoCA(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Age the provider certificate: re-issue it from the same root, already expired.
+	caPEM, _ := os.ReadFile(filepath.Join(dir, DemoCAKeyFile))
+	caKey, err := parsePrivateKey(caPEM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca := first.Chain()[0]
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "old"},
+		NotBefore: time.Now().AddDate(-4, 0, 0), NotAfter: time.Now().AddDate(0, 0, -1), KeyUsage: x509.KeyUsageDigitalSignature}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, _ := x509.ParseCertificate(der)
+	if err := writePEM(filepath.Join(dir, DemoProviderFile), 0o644, pemCert(old), pemCert(ca)); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeKey(filepath.Join(dir, DemoProviderKeyFile), key); err != nil {
+		t.Fatal(err)
+	}
+
+	renewed, err := NewDemoCA(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if renewed.Certificate().Equal(old) || !renewed.Certificate().NotAfter.After(time.Now()) {
+		t.Fatalf("provider certificate not renewed: valid until %v", renewed.Certificate().NotAfter)
+	}
+	if !renewed.Chain()[0].Equal(ca) {
+		t.Error("the renewed certificate comes from another root")
+	}
+}

@@ -136,7 +136,9 @@ func (c *checker) deadlines(s *Standard) {
 		if r.Class != "" && !r.Class.Valid() {
 			c.unknown(at+".class", string(r.Class), []DepartmentClass{Major, Other})
 		}
-		c.paths(at+".path", []Path{r.Path})
+		if !r.Path.Valid() {
+			c.unknown(at+".path", string(r.Path), []Path{PathTravelAbroad, PathAdditionalCheck, PathForward, PathQualityControl})
+		}
 		if (r.WorkingDays > 0) == (r.Minutes > 0) || r.WorkingDays < 0 || r.Minutes < 0 {
 			c.fail(at, "working_days не minutes мәндерінің біреуі ғана (оң сан) берілуі керек",
 				"нужно ровно одно из working_days или minutes (положительное)",
@@ -369,6 +371,7 @@ func (c *checker) refusal(s *Standard) {
 		return
 	}
 	c.uniqueIDs("refusal.grounds", ids(r.Grounds, func(g Ground) string { return g.ID }))
+	// Rule CR-STD-9: a service without grounds for refusal says so explicitly.
 	if !r.Allowed && (len(r.Grounds) > 0 || r.Hearing != nil) {
 		c.fail("refusal", "бас тартылмайтын қызметте негіздер мен тыңдау болмайды",
 			"у услуги без отказа нет оснований и заслушивания", "a service that never refuses has no grounds or hearing")
@@ -376,6 +379,7 @@ func (c *checker) refusal(s *Standard) {
 	if r.Allowed && len(r.Grounds) == 0 {
 		c.fail("refusal.grounds", "бас тарту негіздері берілмеген", "не указаны основания для отказа", "no grounds given")
 	}
+	// Rule AP-6.4, AR-6.2: a hearing has a notice and a hearing date.
 	if r.Hearing != nil && r.Hearing.Required {
 		for _, id := range []string{"hearing-notice", "hearing"} {
 			if _, ok := s.Step(id); !ok {

@@ -31,8 +31,8 @@ const (
 	// Rule AC-9(5), AC-9-1(4), AC-10: a name change needs its document only when it
 	// was not registered in Kazakhstan after 2008.
 	CondNameChangedNotRegistered Condition = "name-changed-not-registered"
-	// Rule AC-9(6), AC-9-1(3), AC-10: proof of the state duty only when it was not
-	// paid through the payment gateway.
+	// Rule AC-9(6), AC-9-1(3), AC-10, AP-STD-8: proof of the state duty only when it
+	// was not paid through the payment gateway.
 	CondNotPaidViaGateway Condition = "not-paid-via-gateway"
 	// Rule CR-STD-8.3: a paper certificate for travel abroad ordered on the portal
 	// needs a State Corporation branch chosen for its collection.

@@ -62,9 +62,9 @@ func (c Channel) Valid() bool { _, ok := channels[c]; return ok }
 // (Standard.ChannelName).
 func (c Channel) Name() i18n.Text { return channels[c] }
 
-// Office is the kind of office whose working hours govern the channel: a
-// consulate's request reaches the provider through its office (AC-3).
+// Office is the kind of office whose working hours govern the channel.
 func (c Channel) Office() OfficeKind {
+	// Rule AC-3: a consulate's request reaches the provider through its office.
 	switch c {
 	case Portal:
 		return OfficePortal

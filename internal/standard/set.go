@@ -117,6 +117,7 @@ func (s *Set) Fee(std *Standard, d calendar.Date, documents int) (FeeQuote, erro
 	if err != nil {
 		return FeeQuote{}, err
 	}
+	// Rule AP-STD-6, AC-7: the duty is a multiple of the MCI for each document.
 	h, _ := hundredths(std.Fee.MCIPerDocument) // exact: the loader checked it
 	q.MCI, q.MCIRef = tenge, ref
 	q.Tiyn = int64(tenge) * h * int64(documents)

@@ -300,6 +300,8 @@ func (s *Standard) Deadline(ch Channel, class DepartmentClass, p Path) (Deadline
 			"услуга %s не оказывается через канал %q",
 			"%s is not offered through the %q channel", s.Service, ch)
 	}
+	// Rule CR-STD-3.1, AP-STD-3, AR-STD-3, AC-4.1: State Corporation deadlines differ
+	// by department class, so a rule for the class beats a rule for any class.
 	var anyClass *DeadlineRule
 	classRules := 0
 	for i, r := range s.Deadlines {
@@ -366,6 +368,8 @@ func (s *Standard) Form(id string) (Form, bool) {
 // RequiredDocuments lists the items of the package required on channel ch, given
 // which conditions hold for the application (holds may be nil when none does).
 func (s *Standard) RequiredDocuments(ch Channel, holds func(Condition) bool) []DocumentRule {
+	// Rule CR-STD-8.1, AP-STD-8, AR-STD-8.1, AC-9, AC-9-1: an item with conditions is
+	// required only when all of them hold.
 	var out []DocumentRule
 	for _, d := range s.Documents {
 		if !slices.Contains(d.Channels, ch) {

@@ -25,6 +25,9 @@ const defaultMaxWorkers = 10
 // that waits for it instead of hanging the suite.
 const workDueTimeout = 30 * time.Second
 
+// neverRescue is a stuck-job horizon that no test reaches.
+const neverRescue = 100 * 365 * 24 * time.Hour
+
 // JobsConfig says what a Jobs client works.
 type JobsConfig struct {
 	// Workers registered with river.AddWorker. Nil makes an insert-only client
@@ -68,6 +71,14 @@ func NewJobs(db *DB, cfg JobsConfig) (*Jobs, error) {
 	}
 	if db.fakeClock {
 		rc.Test.Time = riverClock{db.clock}
+		// River's rescuer and cleaner read the machine's clock, not the injected
+		// one: against a fake clock months away they would rescue a job while it
+		// runs (and run it twice) or delete finished jobs a test looks at. With an
+		// injected clock they stay off.
+		rc.RescueStuckJobsAfter = neverRescue
+		rc.CancelledJobRetentionPeriod = -1
+		rc.CompletedJobRetentionPeriod = -1
+		rc.DiscardedJobRetentionPeriod = -1
 	}
 	if cfg.TestOnly {
 		rc.TestOnly = true
@@ -82,9 +93,9 @@ func NewJobs(db *DB, cfg JobsConfig) (*Jobs, error) {
 }
 
 // Client is the River client, for what this type does not wrap (subscriptions,
-// job lists for an admin page). Inside DB.Tx use only its …Tx methods with the
-// transaction's own *sql.Tx; anything else waits for the SQLite writer that the
-// transaction holds.
+// job lists for an admin page). Never call it inside DB.Tx: on SQLite the
+// transaction holds the only write connection, and the call would wait for it
+// forever. What a transaction needs is wrapped here (InsertTx, CancelTx).
 func (j *Jobs) Client() *river.Client[*sql.Tx] { return j.client }
 
 // Start starts working jobs until ctx is cancelled or Stop is called.
@@ -145,25 +156,48 @@ func (j *Jobs) WorkDue(ctx context.Context) error {
 	}
 }
 
-// waitIdle waits until no job is available or running.
+// waitIdle waits until no job is running and none is available that is due by
+// the clock. (River makes a failed job available again at once, with its retry
+// time in scheduled_at, when that time is only seconds away; it is not due until
+// the clock gets there.)
 func (j *Jobs) waitIdle(ctx context.Context) error {
 	tick := time.NewTicker(5 * time.Millisecond)
 	defer tick.Stop()
 	for {
-		var busy int
-		err := j.db.read.QueryRowContext(ctx, `SELECT count(*) FROM river_job WHERE state IN ('available', 'running')`).Scan(&busy)
+		busy, err := j.busyJobs(ctx)
 		if err != nil {
-			return fmt.Errorf("store: wait for due jobs (is the Jobs client started?): %w", err)
+			return fmt.Errorf("store: wait for due jobs: %w", err)
 		}
 		if busy == 0 {
 			return nil
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("store: %d jobs still available or running (is the Jobs client started and working their queue?): %w", busy, ctx.Err())
+			return fmt.Errorf("store: %d due jobs still available or running (is the Jobs client started and working their queue?): %w", busy, ctx.Err())
 		case <-tick.C:
 		}
 	}
+}
+
+func (j *Jobs) busyJobs(ctx context.Context) (int, error) {
+	now := j.db.clock()
+	rows, err := j.db.read.QueryContext(ctx, `SELECT state, scheduled_at FROM river_job WHERE state IN ('available', 'running')`)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	busy := 0
+	for rows.Next() {
+		var state string
+		var at time.Time
+		if err := rows.Scan(&state, &at); err != nil {
+			return 0, err
+		}
+		if state == "running" || !at.After(now) {
+			busy++
+		}
+	}
+	return busy, rows.Err()
 }
 
 // riverClock gives River the DB's clock. NowOrNil returns the time too, so that

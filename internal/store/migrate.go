@@ -118,14 +118,14 @@ type SchemaError struct {
 }
 
 func (e *SchemaError) Error() string {
-	what := "database schema"
+	what := "database schema is"
 	if e.Line == LineRiver {
-		what = "River's job tables"
+		what = "River's job tables are"
 	}
 	if e.Version > e.Needed {
-		return fmt.Sprintf("%s is at version %d, newer than this binary knows (%d): run the newer qyzmet release that migrated it", what, e.Version, e.Needed)
+		return fmt.Sprintf("%s at version %d, newer than this binary knows (%d): run the newer qyzmet release that migrated it", what, e.Version, e.Needed)
 	}
-	return fmt.Sprintf("%s is at version %d, this binary needs %d: run `qyzmet migrate`", what, e.Version, e.Needed)
+	return fmt.Sprintf("%s at version %d, this binary needs %d: run `qyzmet migrate`", what, e.Version, e.Needed)
 }
 
 // Applied is one migration that Migrate applied.

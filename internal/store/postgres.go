@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 )
@@ -28,7 +29,7 @@ func (db *DB) openPostgres(ctx context.Context, rawURL string) error {
 	}
 	db.dialect = Postgres
 	db.location = fmt.Sprintf("postgres://%s:%d/%s", cfg.Host, cfg.Port, cfg.Database)
-	db.write = stdlib.OpenDB(*cfg)
+	db.write = stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(utcTimes))
 	db.write.SetMaxOpenConns(postgresMaxConns)
 	db.write.SetMaxIdleConns(postgresMaxConns / 2)
 	db.write.SetConnMaxIdleTime(5 * time.Minute)
@@ -37,5 +38,16 @@ func (db *DB) openPostgres(ctx context.Context, rawURL string) error {
 	}
 	db.read = db.write
 	db.river = riverdatabasesql.New(db.write)
+	return nil
+}
+
+// utcTimes makes a connection read timestamptz values in UTC, as SQLite's do,
+// instead of the process's local zone, so a time reads back the same on both.
+func utcTimes(_ context.Context, conn *pgx.Conn) error {
+	conn.TypeMap().RegisterType(&pgtype.Type{
+		Name:  "timestamptz",
+		OID:   pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC},
+	})
 	return nil
 }

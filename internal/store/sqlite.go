@@ -71,8 +71,6 @@ func (db *DB) openSQLite(ctx context.Context, dir, synchronous string) error {
 	}
 	db.write.SetMaxOpenConns(1)
 	db.write.SetMaxIdleConns(1)
-	db.write.SetConnMaxIdleTime(0)
-	db.write.SetConnMaxLifetime(0)
 	if err := ping(ctx, db.write, abs); err != nil {
 		return err
 	}

@@ -481,7 +481,7 @@ func TestConcurrentWriters(t *testing.T) {
 		db := openWithNotes(t, e, storetest.NewClock(start))
 		const writers, each = 8, 10
 		var wg sync.WaitGroup
-		errs := make(chan error, writers*each)
+		errs := make(chan error, writers*each+20)
 		for w := range writers {
 			wg.Go(func() {
 				for i := range each {

@@ -3,7 +3,6 @@ package synth
 import (
 	"math/rand/v2"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -201,18 +200,4 @@ func (p *people) patronymicFor(r *rand.Rand, sex Sex, father string) string {
 		return kazakhPatronymic(father, sex)
 	}
 	return patronymic(father, sex)
-}
-
-// titleCase makes the first letter of every hyphen- or space-separated part upper
-// case and the rest lower case.
-func titleCase(s string) string {
-	out := []rune(strings.ToLower(s))
-	start := true
-	for i, r := range out {
-		if start {
-			out[i] = unicode.ToUpper(r)
-		}
-		start = r == '-' || r == ' '
-	}
-	return string(out)
 }

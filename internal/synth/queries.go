@@ -23,6 +23,9 @@ const (
 	KindSwapped         QueryKind = "swapped"        // given name first
 	KindNoPatronymic    QueryKind = "no_patronymic"  // surname and given name only
 	KindApproxYear      QueryKind = "approx_year"    // birth year off by one or two
+	// KindParents is the child of a request through the parents (Rule AR-6.1),
+	// made by MakeParentQuery.
+	KindParents QueryKind = "parents"
 )
 
 // QueryKinds lists every kind in report order.
@@ -61,6 +64,9 @@ func (m *QueryMaker) Make(c CardRecord, kind QueryKind) (q Query, ok bool) {
 			return q, false
 		}
 	case KindKazakhLetters:
+		if c.Nationality != Kazakh {
+			return q, false
+		}
 		if parts, ok = swapKazakhLetters(parts); !ok {
 			return q, false
 		}
@@ -358,6 +364,9 @@ type ParentQuery struct {
 	Want    []string // IDs of the parent cards that list the child
 }
 
+// isMinor reports whether a child on a card was under 16 on 1 January 1940.
+func isMinor(k Child) bool { return k.BirthYear >= MinorBornFrom }
+
 // MakeParentQuery makes an AR-6.1 request from one family: a child under 16 on
 // 1 January 1940 written on the parents' cards, sometimes misspelt or without
 // the patronymic, and the parents' names as on their cards. ok is false when the
@@ -366,11 +375,8 @@ func (m *QueryMaker) MakeParentQuery(fam []CardRecord) (ParentQuery, bool) {
 	r := m.r
 	var carriers []CardRecord
 	for _, c := range fam {
-		for _, k := range c.Children {
-			if k.ID == "" {
-				carriers = append(carriers, c)
-				break
-			}
+		if slices.ContainsFunc(c.Children, isMinor) {
+			carriers = append(carriers, c)
 		}
 	}
 	if len(carriers) == 0 {
@@ -378,7 +384,7 @@ func (m *QueryMaker) MakeParentQuery(fam []CardRecord) (ParentQuery, bool) {
 	}
 	var minors []int
 	for i, k := range carriers[0].Children {
-		if k.ID == "" {
+		if isMinor(k) {
 			minors = append(minors, i)
 		}
 	}
@@ -393,7 +399,7 @@ func (m *QueryMaker) MakeParentQuery(fam []CardRecord) (ParentQuery, bool) {
 	case 3:
 		parts[2] = ""
 	}
-	pq := ParentQuery{Child: Query{Kind: "parents", Text: randomCase(r, joinName(parts), true), BirthYear: k.BirthYear}}
+	pq := ParentQuery{Child: Query{Kind: KindParents, Text: randomCase(r, joinName(parts), true), BirthYear: k.BirthYear}}
 	for _, c := range carriers {
 		pq.Parents = append(pq.Parents, c.Name().String())
 		pq.Want = append(pq.Want, c.ID)

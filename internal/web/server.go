@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"qyzmet/internal/calendar"
+	"qyzmet/internal/eregister"
 	"qyzmet/internal/standard"
 )
 
@@ -19,6 +20,12 @@ type Server struct {
 	Log       *slog.Logger
 	Now       func() time.Time
 	Demo      bool
+	// Register answers the public e-Register (/verify and its JSON twin); nil
+	// leaves those routes out.
+	Register *eregister.Register
+	// VerifyLimit is the e-Register's rate limit per client; zero fields take
+	// the defaults.
+	VerifyLimit RateLimit
 
 	views *views
 }
@@ -46,6 +53,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("GET /{$}", s.standardsPage)
 	mux.HandleFunc("GET /standards/{service}", s.standardPage)
+	s.mountVerify(mux)
 	return securityHeaders(mux)
 }
 

@@ -99,7 +99,7 @@ func describeDeadline(std *standard.Standard, d standard.DeadlineRule, lang i18n
 		where += shortChannel(ch, lang)
 	}
 	if d.Class != "" {
-		where += " (" + d.Class.Name().In(lang) + ")"
+		where += " (" + shortClasses[d.Class].In(lang) + ")"
 	}
 	if d.Path != standard.PathStandard {
 		where += " — " + d.Path.Name().In(lang)
@@ -115,6 +115,11 @@ var shortChannels = map[standard.Channel]i18n.Text{
 	standard.StateCorp:      {KK: "Мемлекеттік корпорация", RU: "Госкорпорация", EN: "State Corporation"},
 	standard.ProviderOffice: {KK: "көрсетілетін қызметті беруші кеңсесі", RU: "канцелярия услугодателя", EN: "provider's office"},
 	standard.Consulate:      {KK: "шетелдегі мекемелер", RU: "загранучреждения", EN: "consulates"},
+}
+
+var shortClasses = map[standard.DepartmentClass]i18n.Text{
+	standard.Major: {KK: "ірі бөлім", RU: "крупный отдел", EN: "major department"},
+	standard.Other: {KK: "басқа бөлім", RU: "другой отдел", EN: "other department"},
 }
 
 func shortChannel(ch standard.Channel, lang i18n.Lang) string {

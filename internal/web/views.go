@@ -23,7 +23,7 @@ var staticFS embed.FS
 
 // pages lists every view; parseViews fails at start-up when one is missing, so a
 // typo in a handler never reaches a user as a blank page.
-var pages = []string{"standards", "standard", "error"}
+var pages = []string{"standards", "standard", "error", "verify", "verify_result"}
 
 type views struct {
 	byName map[string]*template.Template
