@@ -226,7 +226,8 @@ func refusalAllowed(c *change) error {
 }
 
 // refuseAllowed: a refusal needs grounds in the standard (CR-STD-9) and, where
-// the standard requires a hearing, a held one (AP-6.4, AR-6.2).
+// the standard requires a hearing — every service that can refuse (AP-6.4,
+// AR-6.2, AC-15-1; docs/standards.md decision 14) — a held one.
 func refuseAllowed(c *change) error {
 	if err := refusalAllowed(c); err != nil {
 		return err
@@ -241,7 +242,7 @@ func refuseAllowed(c *change) error {
 }
 
 // hearingRequired: the hearing commands exist only where the standard requires a
-// hearing before a refusal (AP-6.4, AR-6.2).
+// hearing before a refusal (AP-6.4, AR-6.2, AC-15-1).
 func hearingRequired(c *change) error {
 	if err := refusalAllowed(c); err != nil {
 		return err
@@ -320,6 +321,17 @@ func runUpdateChecklist(c *change, data []byte) error {
 	if err := decodeData(data, &d); err != nil {
 		return err
 	}
+	if err := applyChecklist(c, d, true); err != nil {
+		return err
+	}
+	c.extra = func() error { return c.e.updateCombined(c, d) }
+	return nil
+}
+
+// applyChecklist applies checklist data to the change's application: the
+// primary of a one-application request takes the unprefixed documents, a
+// combined service those prefixed with its service ("apostille-prosecution/…").
+func applyChecklist(c *change, d checklistData, primary bool) error {
 	a := c.app
 	if d.Conditions != nil {
 		if err := checkConditions(d.Conditions, "data.conditions"); err != nil {
@@ -342,7 +354,7 @@ func runUpdateChecklist(c *change, data []byte) error {
 		}
 		a.Fields[k] = v
 	}
-	inputs, err := documentInputs(c.std, a.Channel, d.Documents, true)
+	inputs, err := documentInputs(c.std, a.Channel, d.Documents, primary)
 	if err != nil {
 		return prefixField(err, "data.")
 	}
@@ -351,11 +363,44 @@ func runUpdateChecklist(c *change, data []byte) error {
 	}
 	c.payload = d
 	c.rule = c.std.Documents[0].Rule
-	for _, in := range inputs {
+	for id := range inputs {
 		for _, it := range a.Checklist {
-			if it.DocumentID == in.ID {
+			if it.DocumentID == id {
 				c.rule = it.Rule
 			}
+		}
+	}
+	return nil
+}
+
+// updateCombined: the package of a one-application request is one (CR-STD-4,
+// AP-STD-10, AR-STD-10), so a change to the primary's checklist — a document
+// handed in later, the payment, a declared condition — reaches every combined
+// service still waiting for intake, as at submission: each is rebuilt against the
+// primary's new package, with its own event.
+func (e *Engine) updateCombined(c *change, d checklistData) error {
+	for _, l := range c.app.Links {
+		if l.Kind != LinkCombined || l.Part != PartSecondary {
+			continue
+		}
+		o, err := loadApp(c.ctx, c.tx, l.ApplicationID)
+		if err != nil {
+			return err
+		}
+		if o.State != StateSubmitted {
+			continue
+		}
+		std, err := e.standardOf(o)
+		if err != nil {
+			return err
+		}
+		oc := e.newChange(c.ctx, c.tx, c.actor, o, std, cmdUpdateChecklist)
+		if err := applyChecklist(oc, d, false); err != nil {
+			return err
+		}
+		oc.payload = map[string]any{"with": c.app.ID, "data": d}
+		if err := oc.commit(false); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -717,9 +762,10 @@ func runPreliminaryRefusal(c *change, data []byte) error {
 		return err
 	}
 	a := c.app
-	// Rule AP-6.4, AR-6.2: grounds to refuse open the hearing procedure; its
-	// notice is due at least 3 working days before the deadline (and, AR-6.2,
-	// within 2 working days of receipt).
+	// Rule AP-6.4, AR-6.2, AC-15-1: grounds to refuse open the hearing procedure.
+	// Where the standard sets limits (AP, AR), the notice is due at least 3
+	// working days before the deadline (and, AR-6.2, within 2 working days of
+	// receipt); AC's text sets none, so NoticeBy stays empty.
 	a.Hearing = &Hearing{Grounds: d.Grounds}
 	for _, k := range c.e.plan(c.std, a) {
 		if strings.HasPrefix(k.ID, stepHearingNotice) && (a.Hearing.NoticeBy.IsZero() || k.DueOn.Before(a.Hearing.NoticeBy)) {
@@ -760,7 +806,9 @@ func runScheduleHearing(c *change, data []byte) error {
 	case d.Method == "in-person" && strings.TrimSpace(d.Place) == "":
 		return required("data.place")
 	}
-	// Rule AP-6.4, AR-6.2: the hearing is held no later than 2 working days after the notice.
+	// Rule AP-6.4, AR-6.2: the hearing is held no later than 2 working days after
+	// the notice. A standard without the step (AC-15-1) bounds it only by order:
+	// after the notice (checked above) and before the refusal (refuseAllowed).
 	if st, ok := c.std.Step(stepHearing); ok {
 		latest, _ := c.e.cal.AddWorkingDays(calendar.DateOf(c.now), st.WorkingDays)
 		if calendar.DateOf(d.At).After(latest) {

@@ -48,7 +48,7 @@ func (e *Engine) FileComplaint(ctx context.Context, a Actor, in ComplaintInput, 
 					return err
 				}
 				if id != "" {
-					out, created = nil, false
+					created = false
 					out, err = loadApp(ctx, tx, id)
 					return err
 				}
@@ -66,11 +66,9 @@ func (e *Engine) FileComplaint(ctx context.Context, a Actor, in ComplaintInput, 
 			return nil
 		})
 	}
-	err = run()
-	if idempotencyKey != "" && apperr.CodeOf(err) == apperr.Conflict && FieldOf(err) == "" {
-		err = run()
-	}
-	if err != nil {
+	// A concurrent submit with the same key that won the race is found on the
+	// next run.
+	if err := e.retry(ctx, run); err != nil {
 		return nil, false, err
 	}
 	return out, created, nil

@@ -1,8 +1,13 @@
 package casework
 
 import (
+	"context"
 	"errors"
 	"log/slog"
+	"math/rand/v2"
+	"time"
+
+	"qyzmet/internal/apperr"
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/deadline"
@@ -60,4 +65,30 @@ func New(cfg Config) (*Engine, error) {
 	}
 	e.deadlines = deadline.Calculator{Calendar: e.cal, Standards: e.standards}
 	return e, nil
+}
+
+// maxRetries bounds how often the engine runs a transaction again after the
+// store gave up on a serialization race (PostgreSQL): on a hot row — the journal
+// counter of AP-6.1 — several concurrent commands for different applications
+// each need a turn, more than DB.Tx's own attempts allow.
+const maxRetries = 5
+
+// retry runs tx again while it fails with a conflict of the store (a
+// serialization race or a duplicate key of a concurrent insert). The engine's own
+// conflicts — a stale expected version, a reused idempotency key — are answers,
+// not races, and are returned at once.
+func (e *Engine) retry(ctx context.Context, tx func() error) error {
+	for attempt := 1; ; attempt++ {
+		err := tx()
+		var own *Error
+		if err == nil || apperr.CodeOf(err) != apperr.Conflict || errors.As(err, &own) || attempt == maxRetries {
+			return err
+		}
+		pause := time.Duration(rand.Int64N(int64(attempt) * int64(20*time.Millisecond)))
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+	}
 }

@@ -142,3 +142,81 @@ func hasCondition(app *casework.Application, c standard.Condition) bool {
 	}
 	return false
 }
+
+// TestArchivalCertificateWithApostille: an archival certificate and its
+// apostille under one application at the State Corporation, handed in by a
+// representative. The intake decision on the certificate is the decision on the
+// whole application.
+func TestArchivalCertificateWithApostille(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, kind storetest.Engine) {
+		t.Parallel()
+		v := newEnv(t, kind, at(2026, 4, 8, 11, 0)) // Wednesday
+		p, rep := person(t, "Nurlanova"), person(t, "Rep")
+		in := casework.SubmitInput{Service: standard.ArchivalCertificate, Channel: standard.StateCorp, Applicant: p,
+			Representative: &casework.Representative{Party: rep, POA: casework.POA{Number: "POA-5", IssuedOn: date(2026, 1, 10), Notary: "Notary A"}},
+			Branch:         "ALM-1", DepartmentClass: standard.Major, Payment: gateway(date(2026, 4, 8)),
+			Combined:  []standard.ServiceID{standard.ApostilleProsecution},
+			Documents: provided("application", "identity")}
+		var ar, ap *casework.Application
+
+		v.rule("AR-STD-8.1 a representative's package needs the power of attorney", func(t *testing.T) {
+			ar = v.submit(operator, in)
+			if it := item(t, ar, "power-of-attorney"); it.Status != casework.DocMissing || it.Condition != standard.CondRepresentative || it.Rule != "AR-STD-8.1" {
+				t.Errorf("power of attorney %+v: want missing, required for a representative (AR-STD-8.1)", it)
+			}
+			_, err := v.try(operator, ar, "accept", nil)
+			wantErr(t, err, apperr.Invalid, "AR-STD-8.1", "checklist")
+		})
+		v.rule("AR-STD-10 AP-STD-10 the apostille takes the certificate's package", func(t *testing.T) {
+			if len(ar.Links) != 1 || ar.Links[0].Service != standard.ApostilleProsecution || ar.Links[0].Part != casework.PartSecondary {
+				t.Fatalf("links %+v, want the combined apostille", ar.Links)
+			}
+			ap = v.get(ar.Links[0].ApplicationID)
+			wantState(t, ap, casework.StateSubmitted)
+			for id, want := range map[string]string{
+				"application": casework.DocProvided, "identity": casework.DocProvided, // from the certificate's package
+				"official-document": casework.DocFetched, // the certificate itself
+				"duty-receipt":      casework.DocWaived,  // paid through the gateway
+				"power-of-attorney": casework.DocMissing, // as in the certificate's package
+			} {
+				if it := item(t, ap, id); it.Status != want {
+					t.Errorf("apostille item %s: %s, want %s", id, it.Status, want)
+				}
+			}
+		})
+		v.rule("AR-STD-4 AP-STD-4 accepting the certificate accepts the apostille", func(t *testing.T) {
+			ar = v.exec(operator, ar, "update-checklist", map[string]any{"documents": []map[string]any{{"id": "power-of-attorney", "provided": true}}})
+			ar = v.exec(operator, ar, "accept", nil)
+			wantState(t, ar, casework.StateAccepted)
+			ap = v.get(ap.ID)
+			wantState(t, ap, casework.StateAccepted)
+			if it := item(t, ap, "power-of-attorney"); it.Status != casework.DocProvided {
+				t.Errorf("apostille's power of attorney %+v: want provided with the certificate's", it)
+			}
+			if ap.DeadlineOn.IsZero() || ap.DeadlineRule != "AP-STD-3" || ap.ReceivedOn != ar.ReceivedOn {
+				t.Errorf("apostille received %s, due %s (%s): want the certificate's receipt and AP-STD-3", ap.ReceivedOn, ap.DeadlineOn, ap.DeadlineRule)
+			}
+		})
+		v.rule("AR-STD-4 AP-STD-4 refusing the package refuses the apostille too", func(t *testing.T) {
+			other := v.submit(operator, in)
+			other = v.exec(operator, other, "refuse-at-intake", nil)
+			wantState(t, other, casework.StateRefusedAtIntake)
+			if !equal(other.Missing, []string{"power-of-attorney"}) {
+				t.Errorf("missing %v, want the power of attorney", other.Missing)
+			}
+			wantState(t, v.get(other.Links[0].ApplicationID), casework.StateRefusedAtIntake)
+		})
+	})
+}
+
+// item returns a checklist item; the test fails when it is missing.
+func item(t *testing.T, app *casework.Application, id string) casework.ChecklistItem {
+	t.Helper()
+	for _, it := range app.Checklist {
+		if it.DocumentID == id {
+			return it
+		}
+	}
+	t.Fatalf("application %s (%s) has no checklist item %q", app.ID, app.Service, id)
+	return casework.ChecklistItem{}
+}

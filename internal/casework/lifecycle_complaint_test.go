@@ -155,6 +155,19 @@ func TestComplaintLifecycle(t *testing.T) {
 				t.Errorf("decision rule %s, want CP-4", q.Decision.Rule)
 			}
 		})
+		v.rule("CP-1 CP-7 complaint commands only on complaints, service commands only on services", func(t *testing.T) {
+			// CP-1: a complaint goes to the provider whose decision is appealed.
+			if c.Provider != about.Provider || c.Complaint.Addressee != casework.AddresseeProvider {
+				t.Errorf("complaint to %q (addressee %q), want the appealed provider %q", c.Provider, c.Complaint.Addressee, about.Provider)
+			}
+			ab := v.get(about.ID)
+			_, err := v.try(head, ab, "reply", map[string]any{"outcome": "upheld", "text": "x"})
+			wantErr(t, err, apperr.Invalid, "CP-1", "command")
+			_, err = v.try(head, ab, "satisfy", map[string]any{"text": "x"})
+			wantErr(t, err, apperr.Invalid, "CP-1", "command")
+			_, err = v.try(head, v.get(c.ID), "issue", nil)
+			wantErr(t, err, apperr.Invalid, "CP-7", "command")
+		})
 		v.rule("CP-2 satisfied in full by the provider: not forwarded", func(t *testing.T) {
 			s := v.complain(applicantOf(p), complaintInput(about.ID, p, casework.AddresseeProvider))
 			_, err := v.try(head, s, "satisfy", nil)
@@ -175,6 +188,25 @@ func TestComplaintLifecycle(t *testing.T) {
 				t.Errorf("second complaint to the provider numbered %s", s.Number)
 			}
 		})
+		v.rule("CP-5 CP-3 about the State Corporation's employees: to the branch head", func(t *testing.T) {
+			desk := v.submit(operator, casework.SubmitInput{Service: standard.CriminalRecord, Channel: standard.StateCorp, Applicant: p,
+				Subject: &casework.Subject{Relation: casework.RelationSelf, Person: p},
+				Branch:  "ALM-1", DepartmentClass: standard.Major, Documents: provided("application", "identity")})
+			sc := v.complain(applicantOf(p), complaintInput(desk.ID, p, casework.AddresseeStateCorp))
+			if sc.Provider != "state-corp:ALM-1" || sc.Number != "C-2026-000001" {
+				t.Errorf("complaint to %q numbered %s, want the ALM-1 branch's own register", sc.Provider, sc.Number)
+			}
+			wantClock(t, sc, "review", date(2026, 4, 27), "CP-3")
+			if hasClock(sc, "forward-or-satisfy") || hasClock(sc, "review-quality-body") {
+				t.Errorf("clocks %+v: the branch head reviews within CP-3's 5 days", sc.Clocks)
+			}
+			_, err := v.try(head, sc, "forward", nil)
+			wantErr(t, err, apperr.Invalid, "CP-2", "command")
+			sc = v.exec(head, sc, "reply", map[string]any{"outcome": "upheld", "text": "The operator is instructed."})
+			if sc.Decision.Rule != "CP-3" {
+				t.Errorf("reply under %s, want CP-3", sc.Decision.Rule)
+			}
+		})
 	})
 }
 
@@ -188,12 +220,26 @@ func TestComplaint2019Procedure(t *testing.T) {
 		p := person(t, "Early")
 		about := v.submit(applicantOf(p), casework.SubmitInput{Service: standard.ApostilleCourt, Channel: standard.Portal, Applicant: p,
 			PickupBranch: "ALM-1", Payment: gateway(date(2021, 6, 1)), Documents: provided("document-scan")})
-		v.rule("AC-16 AC-18 AC-19 registered under the 2019 procedure", func(t *testing.T) {
+		v.rule("AC-16 AC-17 AC-18 AC-19 registered under the 2019 procedure, with a talon", func(t *testing.T) {
 			c := v.complain(applicantOf(p), complaintInput(about.ID, p, casework.AddresseeProvider))
 			if c.StandardVersion != "2019-1" {
 				t.Fatalf("version %s, want 2019-1", c.StandardVersion)
 			}
 			wantClock(t, c, "review", date(2021, 6, 8), "AC-19")
+			// AC-18: the talon names the number, the date, who accepted it, the
+			// reply's deadline and place; AC-17: progress through the contact centre 1414.
+			want := casework.Talon{Number: "C-2021-000001", Date: date(2021, 6, 1), AcceptedBy: p.Surname,
+				ReplyDueOn: date(2021, 6, 8), ReplyPlace: p.Email, Contact: "1414"}
+			if c.Complaint.Talon != want {
+				t.Errorf("talon %+v, want %+v", c.Complaint.Talon, want)
+			}
+			found := false
+			for _, n := range v.notes(applicantOf(p)) {
+				found = found || (n.ApplicationID == c.ID && strings.Contains(n.Text.EN, "Talon No. C-2021-000001") && strings.Contains(n.Text.EN, "2021-06-08"))
+			}
+			if !found {
+				t.Error("the talon did not reach the complainant's cabinet (AC-18)")
+			}
 			if hasClock(c, "forward-or-satisfy") {
 				t.Error("the 2019 procedure has no forwarding step")
 			}
@@ -202,6 +248,23 @@ func TestComplaint2019Procedure(t *testing.T) {
 			c = v.exec(head, c, "reply", map[string]any{"outcome": "rejected", "text": "the apostille was on time"})
 			if c.Decision.Rule != "AC-19" {
 				t.Errorf("reply under %s, want AC-19", c.Decision.Rule)
+			}
+		})
+		v.rule("AC-20 AC-21 disagreeing, to the quality-control body: 15 working days", func(t *testing.T) {
+			q := v.complain(applicantOf(p), complaintInput(about.ID, p, casework.AddresseeQualityBody))
+			if q.Provider != casework.AddresseeQualityBody || q.Complaint.Addressee != casework.AddresseeQualityBody {
+				t.Errorf("complaint to %q (addressee %q), want the quality-control body", q.Provider, q.Complaint.Addressee)
+			}
+			// Registered on Tuesday 1 June 2021; June 2021 has no holidays.
+			wantClock(t, q, "review-quality-body", date(2021, 6, 22), "AC-21")
+			if hasClock(q, "review") || q.Complaint.Talon.ReplyDueOn != date(2021, 6, 22) {
+				t.Errorf("clocks %+v, talon %+v: only AC-21's 15 days run at the quality body", q.Clocks, q.Complaint.Talon)
+			}
+			_, err := v.try(head, q, "reply", map[string]any{"outcome": "rejected", "text": "x"})
+			wantErr(t, err, apperr.Forbidden, "", "")
+			q = v.exec(quality, q, "reply", map[string]any{"outcome": "upheld", "text": "The provider is instructed."})
+			if q.Decision.Rule != "AC-21" || q.Decision.Outcome != casework.OutcomeUpheld {
+				t.Errorf("decision %+v, want upheld under AC-21", q.Decision)
 			}
 		})
 	})

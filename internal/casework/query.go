@@ -34,16 +34,18 @@ func (e *Engine) Execute(ctx context.Context, a Actor, id string, cmd Command) (
 		return nil, badValue("command", cmd.Name, names)
 	}
 	var out *Application
-	err := e.db.Tx(ctx, func(tx *store.Tx) error {
-		app, err := loadApp(ctx, tx, id)
-		if err != nil {
+	err := e.retry(ctx, func() error {
+		return e.db.Tx(ctx, func(tx *store.Tx) error {
+			app, err := loadApp(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if !visible(a, app) {
+				return notFound(id)
+			}
+			out, err = e.execute(ctx, tx, a, app, def, cmd)
 			return err
-		}
-		if !visible(a, app) {
-			return notFound(id)
-		}
-		out, err = e.execute(ctx, tx, a, app, def, cmd)
-		return err
+		})
 	})
 	if err != nil {
 		return nil, err

@@ -249,7 +249,9 @@ type Decision struct {
 	DocumentRef string         `json:"document_ref,omitempty"` // the signed PDF, once drawn
 }
 
-// Hearing is the hearing before a refusal (AP-6.4, AR-6.2).
+// Hearing is the hearing before a refusal (AP-6.4, AR-6.2, AC-15-1). NoticeBy
+// and LatestOn are the limits of the standard's hearing steps; a standard that
+// sets none (AC) leaves them empty.
 type Hearing struct {
 	Grounds      []string      `json:"grounds"`
 	NoticeSentAt *time.Time    `json:"notice_sent_at,omitempty"`

@@ -53,7 +53,7 @@ func (e *Engine) Submit(ctx context.Context, a Actor, in SubmitInput, idempotenc
 					return err
 				}
 				if id != "" {
-					out, created = nil, false
+					created = false
 					out, err = loadApp(ctx, tx, id)
 					return err
 				}
@@ -71,12 +71,9 @@ func (e *Engine) Submit(ctx context.Context, a Actor, in SubmitInput, idempotenc
 			return nil
 		})
 	}
-	err = run()
-	if idempotencyKey != "" && apperr.CodeOf(err) == apperr.Conflict && FieldOf(err) == "" {
-		// A concurrent submit with the same key won the race: this one now finds it.
-		err = run()
-	}
-	if err != nil {
+	// A concurrent submit with the same key that won the race is found on the
+	// next run.
+	if err := e.retry(ctx, run); err != nil {
 		return nil, false, err
 	}
 	return out, created, nil

@@ -106,6 +106,11 @@ func (e *Engine) warnAt(c Clock, sched calendar.Schedule, now time.Time) (time.T
 // final state or left the state the timer guards — is stale and does nothing.
 func (w *timerWorker) Work(ctx context.Context, job *river.Job[timerArgs]) error {
 	e, args := w.e, job.Args
+	return e.retry(ctx, func() error { return w.run(ctx, args) })
+}
+
+func (w *timerWorker) run(ctx context.Context, args timerArgs) error {
+	e := w.e
 	return e.db.Tx(ctx, func(tx *store.Tx) error {
 		a, err := loadApp(ctx, tx, args.ApplicationID)
 		if err != nil {

@@ -41,6 +41,10 @@ var commands = map[string]command{
 	"deadline":  {runDeadline, "compute when an application is received and due"},
 	"serve":     {runServe, "start the web server"},
 	"migrate":   {runMigrate, "apply the database migrations"},
+	"import":    {runImport, "import a registry from a CSV file"},
+	"gen":       {runGen, "generate realistic synthetic registry data"},
+	"archive":   {runArchive, "search the special-settlement card index"},
+	"render":    {runRender, "render a form with sample data, numbered, signed and registered"},
 }
 
 // Main runs one subcommand and returns the process exit code.

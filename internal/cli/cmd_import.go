@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"qyzmet/internal/apperr"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/registry/csvimport"
 	"qyzmet/internal/store"
@@ -41,7 +40,12 @@ var importText = map[string]i18n.Text{
 		RU: "импорт прерван; пакеты до ошибки сохранены, повторный импорт файла завершит его",
 		EN: "the import stopped; the batches before the error are kept, and importing the file again completes it",
 	},
-	"rows": {KK: "жол", RU: "строк", EN: "rows"},
+	"kind": {
+		KK: "%q деген тізілім жоқ (бары: %s)",
+		RU: "неизвестный реестр %q (есть: %s)",
+		EN: "unknown registry %q (known: %s)",
+	},
+	"rows":     {KK: "жол", RU: "строк", EN: "rows"},
 	"bad-rows": {KK: "қате", RU: "ошибок", EN: "bad"},
 }
 
@@ -65,7 +69,16 @@ func runImport(ctx context.Context, args []string, env Env) int {
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: qyzmet import %s FILE.csv [--data DIR] [--report FILE] [--batch N] [--json] [--lang kk|ru|en]\n\n"+
 			"Load a registry from a CSV file (\"-\" reads stdin). Loading a file twice changes nothing.\n"+
-			"The columns of each registry are in docs/registries.md.\n", strings.Join(kindNames(), "|"))
+			"Columns (a header line names them; [optional]; others are ignored; docs/registries.md):\n", strings.Join(kindNames(), "|"))
+		for _, k := range csvimport.Kinds {
+			required, optional := csvimport.Columns(k)
+			cols := strings.Join(required, ",")
+			if len(optional) > 0 {
+				cols += ",[" + strings.Join(optional, ",") + "]"
+			}
+			fmt.Fprintf(fs.Output(), "  %-12s %s\n", k, cols)
+		}
+		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
 	words, code := parseInterspersed(fs, args)
@@ -83,7 +96,7 @@ func runImport(ctx context.Context, args []string, env Env) int {
 	}
 	kind, err := csvimport.ParseKind(words[0])
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet import:", err)
+		fmt.Fprintln(env.Stderr, "qyzmet import:", tr(lang, importText, "kind", words[0], strings.Join(kindNames(), ", ")))
 		return exitUsage
 	}
 
@@ -135,10 +148,12 @@ func runImport(ctx context.Context, args []string, env Env) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet import:", err)
-		if apperr.CodeOf(err) == apperr.Invalid {
+		var refused *csvimport.FileError
+		if errors.As(err, &refused) {
+			fmt.Fprintln(env.Stderr, "qyzmet import:", refused.Reason.In(lang))
 			return exitInvalid
 		}
+		fmt.Fprintln(env.Stderr, "qyzmet import:", err)
 		if sum.Loaded > 0 {
 			fmt.Fprintln(env.Stderr, "qyzmet import:", tr(lang, importText, "stopped"))
 		}

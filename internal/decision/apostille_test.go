@@ -69,10 +69,14 @@ func TestVerifyApostille(t *testing.T) {
 			doc:    func(d *decision.OfficialDocument) { d.SignedOn = calendar.D(2019, 1, 9) },
 			failed: "date", grounds: "unreliable"},
 		{name: "AP-6.2 AP-STD-9 a signer one letter off is not the signer", service: standard.ApostilleProsecution,
-			doc:    func(d *decision.OfficialDocument) { d.Signer = name("Курманов", "Ерлат", "Серикович") },
+			doc: func(d *decision.OfficialDocument) {
+				d.Signer = name("Курманов", "Ерлат", "Серикович")
+			},
 			failed: "signer", grounds: "unreliable"},
 		{name: "AP-6.2 AP-STD-9 unknown seal and signer: unreliable", service: standard.ApostilleProsecution,
-			doc:    func(d *decision.OfficialDocument) { d.Signer, d.SealID = name("Петров", "Пётр", ""), "XX-00-000" },
+			doc: func(d *decision.OfficialDocument) {
+				d.Signer, d.SealID = name("Петров", "Пётр", ""), "XX-00-000"
+			},
 			failed: "signer,seal", grounds: "unreliable"},
 		{name: "AP-STD-9 a court's document brought to the prosecution apostille: non-compliant", service: standard.ApostilleProsecution,
 			doc: func(d *decision.OfficialDocument) {

@@ -47,21 +47,17 @@ var archivalAnnex = [2]string{
 // personRows are the card-index data of a person, as the archival papers print them.
 func personRows(p ArchivalPerson) []field {
 	rows := []field{
-		{i18n.Text{KK: "Тегі, аты, әкесінің аты", RU: "Фамилия, имя, отчество"}, p.FullName},
-		{i18n.Text{KK: "Туған жылы", RU: "Год рождения"}, itoa(p.BirthYear)},
+		{label: i18n.Text{KK: "Тегі, аты, әкесінің аты", RU: "Фамилия, имя, отчество"}, value: p.FullName},
+		{label: i18n.Text{KK: "Туған жылы", RU: "Год рождения"}, value: itoa(p.BirthYear)},
 	}
-	opt := []struct {
-		label i18n.Text
-		v     i18n.Text
-	}{
-		{i18n.Text{KK: "Туған жері", RU: "Место рождения"}, p.BirthPlace},
-		{i18n.Text{KK: "Ұлты", RU: "Национальность"}, p.Nationality},
-		{i18n.Text{KK: "Қайдан жер аударылды", RU: "Откуда выселен(а)"}, p.DeportedFrom},
-		{i18n.Text{KK: "Арнайы қоныстану орны", RU: "Место спецпоселения"}, p.SettledIn},
-	}
-	for _, o := range opt {
-		if o.v.KK != "" || o.v.RU != "" {
-			rows = append(rows, field{o.label, both(o.v)})
+	for _, r := range []field{
+		biField(i18n.Text{KK: "Туған жері", RU: "Место рождения"}, p.BirthPlace),
+		biField(i18n.Text{KK: "Ұлты", RU: "Национальность"}, p.Nationality),
+		biField(i18n.Text{KK: "Қайдан жер аударылды", RU: "Откуда выселен(а)"}, p.DeportedFrom),
+		biField(i18n.Text{KK: "Арнайы қоныстану орны", RU: "Место спецпоселения"}, p.SettledIn),
+	} {
+		if r.text.KK != "" || r.text.RU != "" {
+			rows = append(rows, r)
 		}
 	}
 	return rows
@@ -90,25 +86,25 @@ func drawARApplication(s *sheet, d *ArchivalApplication) error {
 	s.y += 4
 	rows := personRows(d.Person)
 	if d.Relation.KK != "" || d.Relation.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Өтініш берушіге туыстығы", RU: "Родство с заявителем"}, both(d.Relation)})
+		rows = append(rows, biField(i18n.Text{KK: "Өтініш берушіге туыстығы", RU: "Родство с заявителем"}, d.Relation))
 	}
 	if d.Father != "" {
-		rows = append(rows, field{i18n.Text{KK: "Әкесі", RU: "Отец"}, d.Father})
+		rows = append(rows, field{label: i18n.Text{KK: "Әкесі", RU: "Отец"}, value: d.Father})
 	}
 	if d.Mother != "" {
-		rows = append(rows, field{i18n.Text{KK: "Анасы", RU: "Мать"}, d.Mother})
+		rows = append(rows, field{label: i18n.Text{KK: "Анасы", RU: "Мать"}, value: d.Mother})
 	}
 	if d.Purpose.KK != "" || d.Purpose.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Анықтаманың мақсаты", RU: "Цель получения справки"}, both(d.Purpose)})
+		rows = append(rows, biField(i18n.Text{KK: "Анықтаманың мақсаты", RU: "Цель получения справки"}, d.Purpose))
 	}
 	if d.Branch.KK != "" || d.Branch.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Нәтижені алу орны", RU: "Место получения результата"}, both(d.Branch)})
+		rows = append(rows, biField(i18n.Text{KK: "Нәтижені алу орны", RU: "Место получения результата"}, d.Branch))
 	}
 	reply := i18n.Text{KK: "қағаз жеткізгіште", RU: "на бумажном носителе"}
 	if d.NoDataElectronic {
 		reply = i18n.Text{KK: "электрондық нысанда, «жеке кабинетке»", RU: "в электронной форме, в «личный кабинет»"}
 	}
-	rows = append(rows, field{i18n.Text{KK: "Мәліметтер болмаған жағдайда жауап", RU: "Ответ при отсутствии сведений"}, both(reply)})
+	rows = append(rows, biField(i18n.Text{KK: "Мәліметтер болмаған жағдайда жауап", RU: "Ответ при отсутствии сведений"}, reply))
 	s.fields(rows...)
 	s.attachments(d.Attachments)
 	s.consent(consentText)
@@ -145,35 +141,34 @@ func drawARCertificate(s *sheet, d *ArchivalCertificate) error {
 	s.y += 4
 	rows := personRows(d.Person)
 	if d.DeportedYear != 0 {
-		rows = append(rows, field{i18n.Text{KK: "Жер аударылған жылы", RU: "Год выселения"}, itoa(d.DeportedYear)})
+		rows = append(rows, field{label: i18n.Text{KK: "Жер аударылған жылы", RU: "Год выселения"}, value: itoa(d.DeportedYear)})
 	}
 	if !d.RegisteredOn.IsZero() {
-		rows = append(rows, field{i18n.Text{KK: "Есепке алынған күні", RU: "Поставлен(а) на учет"}, dateNum(d.RegisteredOn)})
+		rows = append(rows, field{label: i18n.Text{KK: "Есепке алынған күні", RU: "Поставлен(а) на учет"}, value: dateNum(d.RegisteredOn)})
 	}
 	if !d.ReleasedOn.IsZero() {
-		rows = append(rows, field{i18n.Text{KK: "Есептен шығарылған күні", RU: "Снят(а) с учета"}, dateNum(d.ReleasedOn)})
+		rows = append(rows, field{label: i18n.Text{KK: "Есептен шығарылған күні", RU: "Снят(а) с учета"}, value: dateNum(d.ReleasedOn)})
 	}
 	if d.ReleaseBasis.KK != "" || d.ReleaseBasis.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Есептен шығару негізі", RU: "Основание снятия с учета"}, both(d.ReleaseBasis)})
+		rows = append(rows, biField(i18n.Text{KK: "Есептен шығару негізі", RU: "Основание снятия с учета"}, d.ReleaseBasis))
 	}
 	if d.Notes.KK != "" || d.Notes.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Ескертпе", RU: "Примечание"}, both(d.Notes)})
+		rows = append(rows, biField(i18n.Text{KK: "Ескертпе", RU: "Примечание"}, d.Notes))
 	}
+	rows = append(rows,
+		field{label: i18n.Text{KK: "Өтініш беруші", RU: "Заявитель"}, value: applicantLine(d.Applicant)},
+		field{label: i18n.Text{KK: "Өтініш", RU: "Заявление"}, value: "№\u00a0" + d.ApplicationNumber + ", " + dateNum(d.ReceivedOn)},
+	)
 	s.fields(rows...)
 	s.y += 4
 	s.para(s.st.bodyBold, "Негіздеме / Основание: "+d.Source)
 	if d.CopiesSheets > 0 {
 		s.y += 1
 		s.bi(s.st.body, i18n.Text{
-			KK: "Қосымша: архивтік құжаттардың көшірмелері, " + itoa(d.CopiesSheets) + " парақ.",
-			RU: "Приложение: копии архивных документов на " + itoa(d.CopiesSheets) + " л.",
+			KK: "Қосымша: архивтік құжаттардың көшірмелері, " + itoa(d.CopiesSheets) + "\u00a0парақ.",
+			RU: "Приложение: копии архивных документов на " + itoa(d.CopiesSheets) + "\u00a0л.",
 		})
 	}
-	s.y += 3
-	s.bi(s.st.body, i18n.Text{
-		KK: "Анықтама " + d.Applicant.FullName + " өтініші бойынша берілді (" + dateNum(d.ReceivedOn) + " № " + d.ApplicationNumber + ").",
-		RU: "Справка выдана по заявлению " + d.Applicant.FullName + " (№ " + d.ApplicationNumber + " от " + dateNum(d.ReceivedOn) + ").",
-	})
 	s.signature(s.position(s.defaultPosition()), s.meta.Signer)
 	return nil
 }
@@ -194,8 +189,8 @@ func drawARNoData(s *sheet, d *ArchivalNoDataReply) error {
 	s.addressee(d.Applicant)
 	s.title()
 	s.fields(append([]field{
-		{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber},
-		{i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, dateNum(d.ReceivedOn)},
+		{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber},
+		{label: i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, value: dateNum(d.ReceivedOn)},
 	}, personRows(d.Person)...)...)
 	s.y += 6
 	s.bi(s.st.body, i18n.Text{

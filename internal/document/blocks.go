@@ -14,7 +14,7 @@ import (
 
 // The right-hand column of addressee blocks.
 const (
-	headX = 104.0
+	headX = 110.0
 	headW = marginR - headX
 )
 
@@ -50,49 +50,44 @@ func (s *sheet) addressee(a Applicant) {
 		st.Size = 10
 		s.y += s.p.TextBox(pdf.Rect{X: headX, Y: s.y, W: headW}, st, a.Address)
 	}
-	s.y += 7
+	s.y += 5
 }
 
 // defaultAddressee is the addressee line of the annexed application forms
 // (AC-F1 words it so; the CLSSA forms are not in the seed text and follow it).
 var defaultAddressee = i18n.Text{KK: "{provider} басшысына", RU: "Руководителю {provider}"}
 
-// applicationHead prints, in the right-hand column, to whom the application is
-// addressed (tmpl, with {provider} on a line of its own, as the blank of the
-// paper form) and from whom: the applicant's name, IIN, identity document,
-// address and phone.
+// applicationHead prints to whom the application is addressed — tmpl in
+// Kazakh (left) and Russian (right), the body's name on a line of its own as in
+// the blank of the paper form — and from whom: the applicant's name, IIN,
+// identity document, address and phone.
 func (s *sheet) applicationHead(tmpl i18n.Text, a Applicant) {
-	st := s.st.body
-	st.Align = pdf.Left
-	for _, l := range []i18n.Lang{i18n.KK, i18n.RU} {
+	fill := func(l i18n.Lang) string {
 		text, name := tmpl.In(l), s.body.In(l)
 		if i := strings.Index(text, "{provider}"); i >= 0 {
 			text = joinNonEmpty("\n", strings.TrimSpace(text[:i]), name, strings.TrimSpace(text[i+len("{provider}"):]))
 		}
-		s.y += s.p.TextBox(pdf.Rect{X: headX, Y: s.y, W: headW}, st, text) + 1.5
+		return text
 	}
+	s.columns(s.st.bodyBold, fill(i18n.KK), fill(i18n.RU))
 	s.y += 2
-	rows := []struct {
-		label i18n.Text
-		value string
-	}{
-		{i18n.Text{KK: "кімнен", RU: "от"}, a.FullName},
-		{i18n.Text{KK: "ұйым", RU: "организация"}, joinNonEmpty(", ", a.Organization, prefixed("БСН / БИН ", a.BIN))},
-		{i18n.Text{KK: "ЖСН", RU: "ИИН"}, a.IIN},
-		{i18n.Text{KK: "жеке басын куәландыратын құжат", RU: "документ, удостоверяющий личность"}, a.IdentityDocument},
-		{i18n.Text{KK: "мекенжайы", RU: "адрес"}, a.Address},
-		{i18n.Text{KK: "телефоны", RU: "телефон"}, a.Phone},
+	s.heading(i18n.Text{KK: "Өтініш беруші", RU: "Заявитель"})
+	rows := []field{{label: i18n.Text{KK: "Тегі, аты, әкесінің аты", RU: "Фамилия, имя, отчество"}, value: a.FullName}}
+	if a.Organization != "" {
+		rows = append(rows, field{label: i18n.Text{KK: "Ұйым", RU: "Организация"}, value: joinNonEmpty(", ", a.Organization, prefixed("БСН / БИН ", a.BIN))})
 	}
-	for _, r := range rows {
-		if r.value == "" {
-			continue
+	for _, r := range []field{
+		{label: i18n.Text{KK: "ЖСН", RU: "ИИН"}, value: a.IIN},
+		{label: i18n.Text{KK: "Жеке басты куәландыратын құжат", RU: "Документ, удостоверяющий личность"}, value: a.IdentityDocument},
+		{label: i18n.Text{KK: "Мекенжайы", RU: "Адрес"}, value: a.Address},
+		{label: i18n.Text{KK: "Телефоны", RU: "Телефон"}, value: a.Phone},
+	} {
+		if r.value != "" {
+			rows = append(rows, r)
 		}
-		label := r.label.KK + " / " + r.label.RU
-		s.p.Text(headX, s.y, s.st.label, label)
-		s.y += 3.2
-		s.y += s.p.TextBox(pdf.Rect{X: headX, Y: s.y, W: headW}, s.st.value, r.value) + 0.8
 	}
-	s.y += 6
+	s.fields(rows...)
+	s.y += 5
 }
 
 func prefixed(prefix, v string) string {
@@ -133,14 +128,14 @@ var consentText = i18n.Text{
 }
 
 func (s *sheet) consent(t i18n.Text) {
-	s.y += 4
+	s.y += 3
 	s.bi(s.st.bodyItalic, t)
 }
 
 // signHere is the applicant's signature row: the name, the line to sign on and
 // the date, each over its caption.
 func (s *sheet) signHere(name string, date calendar.Date) {
-	s.blanks(10,
+	s.blanks(8,
 		cell{marginL, 78, name, "Т.А.Ә. / Ф.И.О."},
 		cell{104, 38, "", "қолы / подпись"},
 		cell{150, 40, dateNum(date), "күні / дата"})

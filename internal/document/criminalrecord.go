@@ -35,9 +35,9 @@ func drawCRCertificate(s *sheet, d *CriminalRecordCertificate) error {
 	if err != nil {
 		return err
 	}
-	rows := []field{{w.get("full-name", nil), d.FullName}}
+	rows := []field{{label: w.get("full-name", nil), value: d.FullName}}
 	if d.IIN != "" {
-		rows = append(rows, field{i18n.Text{KK: "ЖСН", RU: "ИИН"}, d.IIN})
+		rows = append(rows, field{label: i18n.Text{KK: "ЖСН", RU: "ИИН"}, value: d.IIN})
 	}
 	crCertificate(s, w, d, rows, false)
 	return w.done()
@@ -52,7 +52,7 @@ func drawCRCertificateTravel(s *sheet, d *CriminalRecordCertificate) error {
 	if err != nil {
 		return err
 	}
-	crCertificate(s, w, d, []field{{w.get("full-name", nil), d.FullName}}, true)
+	crCertificate(s, w, d, []field{{label: w.get("full-name", nil), value: d.FullName}}, true)
 	return w.done()
 }
 
@@ -74,8 +74,8 @@ func crCertificate(s *sheet, w *wording, d *CriminalRecordCertificate, rows []fi
 	s.y += 4
 
 	rows = append(rows,
-		field{w.get("date-of-birth", nil), dateNum(d.BirthDate)},
-		field{w.get("place-of-birth", nil), both(d.BirthPlace)},
+		field{label: w.get("date-of-birth", nil), value: dateNum(d.BirthDate)},
+		biField(w.get("place-of-birth", nil), d.BirthPlace),
 	)
 	s.fields(rows...)
 
@@ -172,12 +172,13 @@ func drawInterimReply(s *sheet, d *InterimReply) error {
 	s.addressee(d.Applicant)
 	s.title()
 	rows := []field{
-		{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber},
-		{i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, dateNum(d.ReceivedOn)},
+		{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber},
+		{label: i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, value: dateNum(d.ReceivedOn)},
 	}
 	if d.SubjectName != "" {
-		rows = append(rows, field{i18n.Text{KK: "Кімге қатысты", RU: "В отношении"}, d.SubjectName})
+		rows = append(rows, field{label: i18n.Text{KK: "Кімге қатысты", RU: "В отношении"}, value: d.SubjectName})
 	}
+	rows = append(rows, field{label: i18n.Text{KK: "Қайта жүгіну күні", RU: "Повторное обращение с"}, value: dateNum(d.ReapplyFrom)})
 	s.fields(rows...)
 	s.y += 6
 	s.bi(s.st.body, i18n.Text{
@@ -185,11 +186,11 @@ func drawInterimReply(s *sheet, d *InterimReply) error {
 		RU: "По Вашему заявлению о выдаче справки о наличии либо отсутствии судимости проводится дополнительная справочная проверка, которая не может быть завершена в срок оказания государственной услуги.",
 	})
 	s.y += 3
-	reapply := dateWords(d.ReapplyFrom)
+	reapply := dateFrom(d.ReapplyFrom)
 	s.bi(s.st.body, i18n.Text{
-		KK: "«Соттылықтың болуы не болмауы туралы анықтама беру» мемлекеттік көрсетілетін қызмет стандартына сәйкес өтініш алынған күннен бастап 20 (жиырма) жұмыс күні өткеннен кейін – " +
+		KK: "«Соттылықтың болуы не болмауы туралы анықтама беру» мемлекеттік көрсетілетін қызмет стандартына сәйкес өтініш алынған күннен бастап 20 (жиырма) жұмыс күні өткен соң, яғни " +
 			reapply.KK + " бастап қайта жүгінуіңіз қажет екенін хабарлаймыз.",
-		RU: "В соответствии со стандартом государственной услуги «Выдача справки о наличии либо отсутствии судимости» сообщаем о необходимости повторного обращения по истечении 20 (двадцати) рабочих дней с момента получения заявления — с " +
+		RU: "В соответствии со стандартом государственной услуги «Выдача справки о наличии либо отсутствии судимости» сообщаем о необходимости повторного обращения по истечении 20 (двадцати) рабочих дней с момента получения заявления, то есть " +
 			reapply.RU + ".",
 	})
 	s.y += 3
@@ -230,37 +231,48 @@ func drawCRApplication(s *sheet, d *CriminalRecordApplication) error {
 		"Приложение 1 к Правилам оказания государственной услуги «Выдача справки о наличии либо отсутствии судимости»")
 	s.applicationHead(defaultAddressee, d.Applicant)
 	s.title()
-	s.bi(s.st.body, i18n.Text{
-		KK: "Төменде көрсетілген адамға қатысты соттылықтың болуы не болмауы туралы анықтама беруіңізді сұраймын.",
-		RU: "Прошу выдать справку о наличии либо отсутствии судимости в отношении лица, указанного ниже.",
-	})
-	s.y += 4
-	rows := []field{
-		{i18n.Text{KK: "Тегі, аты, әкесінің аты (болған жағдайда)", RU: "Фамилия, имя, отчество (при его наличии)"}, d.Subject.FullName},
-		{i18n.Text{KK: "ЖСН", RU: "ИИН"}, d.Subject.IIN},
-		{i18n.Text{KK: "Туған күні", RU: "Дата рождения"}, dateNum(d.Subject.BirthDate)},
-		{i18n.Text{KK: "Туған жері", RU: "Место рождения"}, both(d.Subject.BirthPlace)},
+	// The person concerned: the applicant, or another person (CR-STD-5.2), whose
+	// name and IIN are printed only then.
+	ask := i18n.Text{
+		KK: "Маған қатысты соттылықтың болуы не болмауы туралы анықтама беруіңізді сұраймын.",
+		RU: "Прошу выдать справку о наличии либо отсутствии судимости в отношении меня.",
 	}
+	var rows []field
+	if d.AboutAnother || d.Subject.FullName != d.Applicant.FullName {
+		ask = i18n.Text{
+			KK: "Төменде көрсетілген адамға қатысты соттылықтың болуы не болмауы туралы анықтама беруіңізді сұраймын.",
+			RU: "Прошу выдать справку о наличии либо отсутствии судимости в отношении лица, указанного ниже.",
+		}
+		rows = append(rows,
+			field{label: i18n.Text{KK: "Тегі, аты, әкесінің аты (болған жағдайда)", RU: "Фамилия, имя, отчество (при его наличии)"}, value: d.Subject.FullName},
+			field{label: i18n.Text{KK: "ЖСН", RU: "ИИН"}, value: d.Subject.IIN})
+	}
+	s.bi(s.st.body, ask)
+	s.y += 4
+	rows = append(rows,
+		field{label: i18n.Text{KK: "Туған күні", RU: "Дата рождения"}, value: dateNum(d.Subject.BirthDate)},
+		biField(i18n.Text{KK: "Туған жері", RU: "Место рождения"}, d.Subject.BirthPlace),
+	)
 	if len(d.FormerNames) > 0 {
-		rows = append(rows, field{i18n.Text{KK: "Бұрынғы дербес деректері", RU: "Прежние персональные данные"}, strings.Join(d.FormerNames, "; ")})
+		rows = append(rows, field{label: i18n.Text{KK: "Бұрынғы дербес деректері", RU: "Прежние персональные данные"}, value: strings.Join(d.FormerNames, "; ")})
 	}
 	if d.Relation.KK != "" || d.Relation.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Туыстық қатынасы", RU: "Степень родства"}, both(d.Relation)})
+		rows = append(rows, biField(i18n.Text{KK: "Туыстық қатынасы", RU: "Степень родства"}, d.Relation))
 	}
 	if d.PowerOfAttorney != "" {
-		rows = append(rows, field{i18n.Text{KK: "Нотариат куәландырған сенімхат", RU: "Нотариальная доверенность"}, d.PowerOfAttorney})
+		rows = append(rows, field{label: i18n.Text{KK: "Нотариат куәландырған сенімхат", RU: "Нотариальная доверенность"}, value: d.PowerOfAttorney})
 	}
 	form := i18n.Text{KK: "электрондық нысанда", RU: "в электронной форме"}
 	if d.TravelAbroad {
 		form = i18n.Text{KK: "шет елге шығу үшін қағаз нысанда", RU: "на бумажном носителе для выезда за границу"}
 	}
-	rows = append(rows, field{i18n.Text{KK: "Анықтаманың нысаны", RU: "Форма справки"}, both(form)})
+	rows = append(rows, biField(i18n.Text{KK: "Анықтаманың нысаны", RU: "Форма справки"}, form))
 	if d.TravelAbroad {
-		rows = append(rows, field{i18n.Text{KK: "Мемлекеттік корпорацияның филиалы", RU: "Филиал Государственной корпорации"}, both(d.Branch)})
+		rows = append(rows, biField(i18n.Text{KK: "Мемлекеттік корпорацияның филиалы", RU: "Филиал Государственной корпорации"}, d.Branch))
 	}
 	if d.WithApostille {
-		rows = append(rows, field{i18n.Text{KK: "Апостиль", RU: "Апостиль"}, both(i18n.Text{
-			KK: "анықтамаға апостиль қоюды «бір өтініш» бойынша сұраймын", RU: "прошу проставить апостиль на справке по принципу «одного заявления»"})})
+		rows = append(rows, biField(i18n.Text{KK: "Апостиль", RU: "Апостиль"}, i18n.Text{
+			KK: "анықтамаға апостиль қоюды «бір өтініш» бойынша сұраймын", RU: "прошу проставить апостиль на справке по принципу «одного заявления»"}))
 	}
 	s.fields(rows...)
 	s.attachments(d.Attachments)

@@ -33,28 +33,30 @@ type FormID string
 // The forms, in the order of DIGEST.md (services CR, AP, AR, AC, then the papers
 // common to all services).
 const (
-	CRApplication         FormID = "cr-application"          // CR-STD-8.1, annex 1 to the CR rules
-	CRCertificate         FormID = "cr-certificate"          // CR-STD-5.1, annex 4
-	CRCertificateTravel   FormID = "cr-certificate-travel"   // CR-F5, annex 5 (travel abroad, bilingual)
-	CRInterimReply        FormID = "cr-interim-reply"        // CR-STD-3.4
-	APApplication         FormID = "ap-application"          // AP-STD-8, annex 1 to the AP rules
-	APJournal             FormID = "ap-journal"              // AP-6.1, annex 4 to the AP rules
-	APApostille           FormID = "ap-apostille"            // AP-6.3
-	APHearingNotice       FormID = "ap-hearing-notice"       // AP-6.4
-	APHearingMinutes      FormID = "ap-hearing-minutes"      // AP-6.4
-	APRefusal             FormID = "ap-refusal"              // AP-STD-9
-	ARApplication         FormID = "ar-application"          // AR-4, annex 1 to the AR rules
-	ARCertificate         FormID = "ar-certificate"          // AR-6.4, AR-STD-5
-	ARNoData              FormID = "ar-no-data"              // AR-STD-5
-	ARHearingNotice       FormID = "ar-hearing-notice"       // AR-6.2
-	ARHearingMinutes      FormID = "ar-hearing-minutes"      // AR-6.2
-	ARRefusal             FormID = "ar-refusal"              // AR-STD-9
-	ACApplication         FormID = "ac-application"          // AC-F1, annex 1 to the AC standard
-	ACRefusalReceipt      FormID = "ac-refusal-receipt"      // AC-F2, annex 2 to the AC standard
-	ACApostille           FormID = "ac-apostille"            // AC-6
-	ACRefusal             FormID = "ac-refusal"              // AC-15-1
-	AcceptanceReceipt     FormID = "acceptance-receipt"      // AC-12
-	ComplaintTalon        FormID = "complaint-talon"         // CP-7
+	CRApplication       FormID = "cr-application"        // CR-STD-8.1, annex 1 to the CR rules
+	CRCertificate       FormID = "cr-certificate"        // CR-STD-5.1, annex 4
+	CRCertificateTravel FormID = "cr-certificate-travel" // CR-F5, annex 5 (travel abroad, bilingual)
+	CRInterimReply      FormID = "cr-interim-reply"      // CR-STD-3.4
+	APApplication       FormID = "ap-application"        // AP-STD-8, annex 1 to the AP rules
+	APJournal           FormID = "ap-journal"            // AP-6.1, annex 4 to the AP rules
+	APApostille         FormID = "ap-apostille"          // AP-6.3
+	APHearingNotice     FormID = "ap-hearing-notice"     // AP-6.4
+	APHearingMinutes    FormID = "ap-hearing-minutes"    // AP-6.4
+	APRefusal           FormID = "ap-refusal"            // AP-STD-9
+	ARApplication       FormID = "ar-application"        // AR-4, annex 1 to the AR rules
+	ARCertificate       FormID = "ar-certificate"        // AR-6.4, AR-STD-5
+	ARNoData            FormID = "ar-no-data"            // AR-STD-5
+	ARHearingNotice     FormID = "ar-hearing-notice"     // AR-6.2
+	ARHearingMinutes    FormID = "ar-hearing-minutes"    // AR-6.2
+	ARRefusal           FormID = "ar-refusal"            // AR-STD-9
+	ACApplication       FormID = "ac-application"        // AC-F1, annex 1 to the AC standard
+	ACRefusalReceipt    FormID = "ac-refusal-receipt"    // AC-F2, annex 2 to the AC standard
+	ACApostille         FormID = "ac-apostille"          // AC-6
+	ACHearingNotice     FormID = "ac-hearing-notice"     // AC-15-1 (the hearing before a refusal, standards/apostille-court.yaml)
+	ACHearingMinutes    FormID = "ac-hearing-minutes"    // AC-15-1
+	ACRefusal           FormID = "ac-refusal"            // AC-15-1
+	SCAcceptanceReceipt FormID = "acceptance-receipt"    // AC-12
+	CPComplaintTalon    FormID = "complaint-talon"       // CP-7
 )
 
 // Kind is what a form is, across services: the pipeline looks a form up by the

@@ -27,24 +27,28 @@ type journalColumn struct {
 	date func(e JournalEntry) calendar.Date
 }
 
+// The journal's table is wider than the text of the other papers: 180 mm
+// between margins of 15 mm.
+const journalLeft = 15.0
+
 var journalColumns = []journalColumn{
-	{title: i18n.Text{KK: "Р/с №", RU: "№ п/п"}, mm: 8, chars: 6,
+	{title: i18n.Text{KK: "№", RU: "№"}, mm: 7, chars: 5,
 		text: func(n int, _ JournalEntry) string { return itoa(n) }},
 	{title: i18n.Text{KK: "Құжаттар келіп түскен күн", RU: "Дата поступления документов"}, mm: 16, chars: 13,
 		text: func(_ int, e JournalEntry) string { return dateNum(e.ReceivedOn) }, date: func(e JournalEntry) calendar.Date { return e.ReceivedOn }},
 	{title: i18n.Text{KK: "Көрсетілетін қызметті алушының Т.А.Ә., ЖСН", RU: "Ф.И.О., ИИН услугополучателя"}, mm: 25, chars: 28,
 		text: func(_ int, e JournalEntry) string { return joinNonEmpty(", ", e.Applicant, e.IIN) }},
-	{title: i18n.Text{KK: "Ресми құжаттың атауы, нөмірі, күні", RU: "Наименование, номер, дата официального документа"}, mm: 29, chars: 36,
+	{title: i18n.Text{KK: "Ресми құжаттың атауы, нөмірі, күні", RU: "Наименование, номер, дата официального документа"}, mm: 30, chars: 36,
 		text: func(_ int, e JournalEntry) string { return e.Document }},
-	{title: i18n.Text{KK: "Құжатқа қол қойған адам, лауазымы, орган", RU: "Лицо, подписавшее документ, должность, орган"}, mm: 25, chars: 30,
+	{title: i18n.Text{KK: "Құжатқа қол қойған адам, лауазымы, орган", RU: "Лицо, подписавшее документ, должность, орган"}, mm: 24, chars: 30,
 		text: func(_ int, e JournalEntry) string { return e.SignedBy }},
-	{title: i18n.Text{KK: "Ұсынылатын мемлекет", RU: "Страна предъявления"}, mm: 15, chars: 16,
+	{title: i18n.Text{KK: "Ұсынылатын мемлекет", RU: "Страна предъявления"}, mm: 17, chars: 16,
 		text: func(_ int, e JournalEntry) string { return e.Country }},
-	{title: i18n.Text{KK: "Мемлекеттік баж", RU: "Государственная пошлина"}, mm: 16, chars: 20,
+	{title: i18n.Text{KK: "Мемлекеттік баж", RU: "Государственная пошлина"}, mm: 18, chars: 20,
 		text: func(_ int, e JournalEntry) string { return e.Payment }},
-	{title: i18n.Text{KK: "Апостильдің нөмірі мен күні не бас тарту", RU: "Номер и дата апостиля либо отказ"}, mm: 21, chars: 26,
+	{title: i18n.Text{KK: "Апостильдің нөмірі мен күні не бас тарту", RU: "Номер и дата апостиля либо отказ"}, mm: 27, chars: 26,
 		text: func(_ int, e JournalEntry) string { return journalResult(e) }},
-	{title: i18n.Text{KK: "Берілген күн", RU: "Дата выдачи"}, mm: 15, chars: 13,
+	{title: i18n.Text{KK: "Берілген күн", RU: "Дата выдачи"}, mm: 16, chars: 13,
 		text: func(_ int, e JournalEntry) string { return dateNum(e.HandedOverOn) }, date: func(e JournalEntry) calendar.Date { return e.HandedOverOn }},
 }
 
@@ -53,7 +57,7 @@ func journalResult(e JournalEntry) string {
 	if e.Refusal != "" {
 		return "Бас тарту / Отказ: " + e.Refusal
 	}
-	return joinNonEmpty(", ", prefixed("№ ", e.ApostilleNumber), dateNum(e.ApostilleDate))
+	return joinNonEmpty("\n", e.ApostilleNumber, dateNum(e.ApostilleDate))
 }
 
 func (d *ApostilleJournal) check(c *check) {
@@ -95,16 +99,16 @@ func drawJournal(s *sheet, d *ApostilleJournal) error {
 	s.center(period, "Кезең / Период: "+dateNum(d.From)+" – "+dateNum(d.To))
 	s.y += 4
 
-	cellText := pdf.Style{Font: pdf.StandardFonts().Serif, Size: 7.5, LineHeight: 1.2}
-	headText := pdf.Style{Font: pdf.StandardFonts().SansBold, Size: 6.5, LineHeight: 1.15, Color: navy, Align: pdf.Center}
-	const pad = 1.2
+	cellText := pdf.Style{Font: pdf.StandardFonts().Sans, Size: 7, LineHeight: 1.2}
+	headText := pdf.Style{Font: pdf.StandardFonts().SansBold, Size: 6, LineHeight: 1.15, Color: navy, Align: pdf.Center}
+	const pad = 1.0
 	drawRow := func(texts []string, st pdf.Style, fill bool) {
 		h := 0.0
 		for i, c := range journalColumns {
 			h = max(h, st.Height(texts[i], c.mm-2*pad))
 		}
 		h += 2 * pad
-		x := marginL
+		x := journalLeft
 		for i, c := range journalColumns {
 			r := pdf.Rect{X: x, Y: s.y, W: c.mm, H: h}
 			if fill {
@@ -119,7 +123,7 @@ func drawJournal(s *sheet, d *ApostilleJournal) error {
 	header := make([]string, len(journalColumns))
 	numbers := make([]string, len(journalColumns))
 	for i, c := range journalColumns {
-		header[i] = c.title.KK + " / " + c.title.RU
+		header[i] = slash(c.title)
 		numbers[i] = itoa(i + 1)
 	}
 	headerHeight := func() float64 {

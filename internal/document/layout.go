@@ -3,6 +3,8 @@ package document
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/i18n"
@@ -21,9 +23,9 @@ const (
 
 	// Where the text of a page ends: above the footer with the QR code on issued
 	// papers, above the page number on the others.
-	bottomIssued = 258.0
-	bottomPlain  = 276.0
-	footerY      = 262.0
+	bottomIssued = 261.0
+	bottomPlain  = 279.0
+	footerY      = 264.0
 	topRunning   = 24.0 // where the text of a continuation page starts
 )
 
@@ -54,6 +56,7 @@ type styles struct {
 	title, titleSmall, subtitle       pdf.Style
 	body, bodyBold, bodyItalic, value pdf.Style
 	label, small, smallBold, head     pdf.Style
+	fine                              pdf.Style // small print of the body (the appeal, the notes)
 }
 
 func newStyles() styles {
@@ -62,14 +65,16 @@ func newStyles() styles {
 		title:      pdf.Style{Font: f.SerifBold, Size: 16, Align: pdf.Center, Color: navy, LineHeight: 1.15},
 		titleSmall: pdf.Style{Font: f.SerifBold, Size: 12.5, Align: pdf.Center, Color: navy, LineHeight: 1.2},
 		subtitle:   pdf.Style{Font: f.Serif, Size: 11, Align: pdf.Center, LineHeight: 1.2},
-		body:       pdf.Style{Font: f.Serif, Size: 10.5, Align: pdf.Justify, LineHeight: 1.35},
-		bodyBold:   pdf.Style{Font: f.SerifBold, Size: 10.5, LineHeight: 1.35},
-		bodyItalic: pdf.Style{Font: f.SerifItalic, Size: 10.5, Align: pdf.Justify, LineHeight: 1.35},
-		value:      pdf.Style{Font: f.SerifBold, Size: 10.5, LineHeight: 1.25},
+		// Ragged right: a justified column of 8 cm opens wide gaps between Kazakh words.
+		body:       pdf.Style{Font: f.Serif, Size: 10, LineHeight: 1.3},
+		bodyBold:   pdf.Style{Font: f.SerifBold, Size: 10, LineHeight: 1.3},
+		bodyItalic: pdf.Style{Font: f.SerifItalic, Size: 10, LineHeight: 1.3},
+		value:      pdf.Style{Font: f.SerifBold, Size: 10, LineHeight: 1.22},
 		label:      pdf.Style{Font: f.Sans, Size: 7.5, Color: grey, LineHeight: 1.15},
 		small:      pdf.Style{Font: f.Sans, Size: 7.5, Color: grey, LineHeight: 1.25},
 		smallBold:  pdf.Style{Font: f.SansBold, Size: 7.5, Color: grey, LineHeight: 1.25},
-		head:       pdf.Style{Font: f.SerifBold, Size: 8, Align: pdf.Center, Color: navy, LineHeight: 1.2},
+		fine:       pdf.Style{Font: f.Serif, Size: 8.5, LineHeight: 1.25},
+		head:       pdf.Style{Font: f.SerifBold, Size: 7.8, Align: pdf.Center, Color: navy, LineHeight: 1.18},
 	}
 }
 
@@ -124,7 +129,7 @@ func (s *sheet) start(l look) {
 	case lookCertificate, lookLetter:
 		s.letterhead()
 	default:
-		s.y = 18
+		s.y = 14
 	}
 }
 
@@ -152,13 +157,13 @@ func (s *sheet) addPage() {
 // letterhead draws the body's name in Kazakh (left) and Russian (right) around a
 // neutral ornament, a double rule, and the number and date of an issued paper.
 func (s *sheet) letterhead() {
-	const w = 72.0
+	const w = 76.0
 	kk, ru := strings.ToUpper(s.body.In(i18n.KK)), strings.ToUpper(s.body.In(i18n.RU))
-	h := max(s.st.head.Height(kk, w), s.st.head.Height(ru, w), 20)
-	top := 18.0
-	s.p.TextBox(pdf.Rect{X: 16, Y: top + (h-s.st.head.Height(kk, w))/2, W: w}, s.st.head, kk)
-	s.p.TextBox(pdf.Rect{X: 210 - 16 - w, Y: top + (h-s.st.head.Height(ru, w))/2, W: w}, s.st.head, ru)
-	rosette(s.p, 105, top+h/2, 9)
+	h := max(s.st.head.Height(kk, w), s.st.head.Height(ru, w), 17)
+	top := 16.0
+	s.p.TextBox(pdf.Rect{X: 14, Y: top + (h-s.st.head.Height(kk, w))/2, W: w}, s.st.head, kk)
+	s.p.TextBox(pdf.Rect{X: 210 - 14 - w, Y: top + (h-s.st.head.Height(ru, w))/2, W: w}, s.st.head, ru)
+	rosette(s.p, 105, top+h/2, 8)
 	y := top + h + 3
 	s.p.Line(marginL-2, y, marginR+2, y, pdf.Stroke{Width: 1, Color: navy})
 	s.p.Line(marginL-2, y+1, marginR+2, y+1, pdf.Stroke{Width: 0.3, Color: navy})
@@ -168,9 +173,9 @@ func (s *sheet) letterhead() {
 		s.p.Text(marginL, y, meta, "№ "+s.meta.Number)
 		meta.Align = pdf.Right
 		s.p.Text(marginR, y, meta, dateNum(s.on))
-		y += 6
+		y += 5
 	}
-	s.y = y + 3
+	s.y = y + 1.5
 }
 
 // annexRef prints the form's place in the law at the top right, as the annexes
@@ -178,10 +183,10 @@ func (s *sheet) letterhead() {
 func (s *sheet) annexRef(kk, ru string) {
 	st := s.st.small
 	st.Align = pdf.Left
-	x, w := 122.0, 68.0
+	x, w := 118.0, 72.0
 	h := s.p.TextBox(pdf.Rect{X: x, Y: s.y, W: w}, st, kk)
-	h += s.p.TextBox(pdf.Rect{X: x, Y: s.y + h + 1, W: w}, st, ru) + 1
-	s.y += h + 4
+	h += s.p.TextBox(pdf.Rect{X: x, Y: s.y + h + 0.8, W: w}, st, ru) + 0.8
+	s.y += h + 3
 }
 
 // room is the height left on the page.
@@ -220,7 +225,7 @@ func (s *sheet) title() {
 	s.center(s.st.titleSmall, s.spec.Title.KK)
 	s.y += 1
 	s.center(s.st.titleSmall, s.spec.Title.RU)
-	s.y += 5
+	s.y += 4
 }
 
 // columns draws a bilingual paragraph: Kazakh on the left, Russian on the
@@ -301,42 +306,72 @@ func (s *sheet) paraAt(st pdf.Style, x, w float64, text string) {
 	}
 }
 
-// field is one row of a table of bilingual labels and values.
+// field is one row of a table of bilingual labels and values: a value that
+// reads the same in both languages, or a bilingual text.
 type field struct {
 	label i18n.Text
 	value string
+	text  i18n.Text
 }
 
-// fields draws label/value rows: the labels on a tinted band, the values bold.
+// biField is a row whose value differs between Kazakh and Russian: printed
+// "kk / ru" on one line when that fits, else the Russian under the Kazakh.
+func biField(label, t i18n.Text) field { return field{label: label, text: t} }
+
+// fields draws label/value rows: the labels on a tinted band (Kazakh and
+// Russian on one line when they fit, else one over the other), the values bold.
 func (s *sheet) fields(rows ...field) {
 	const lw = 56.0
 	for _, r := range rows {
-		label := r.label.In(i18n.KK) + "\n" + r.label.In(i18n.RU)
+		kk, ru := capital(r.label.In(i18n.KK)), capital(r.label.In(i18n.RU))
+		label := kk + " / " + ru
+		if kk == ru {
+			label = kk
+		} else if s.st.label.Width(label) > lw-4 {
+			label = kk + "\n" + ru
+		}
 		v := r.value
+		if r.text.KK != "" || r.text.RU != "" {
+			v = slash(r.text)
+			if s.st.value.Width(v) > contentW-lw {
+				v = both(r.text)
+			}
+		}
 		if strings.TrimSpace(v) == "" {
 			v = "—"
 		}
-		h := max(s.st.label.Height(label, lw-4), s.st.value.Height(v, contentW-lw-4)) + 3
+		h := max(s.st.label.Height(label, lw-4)+0.6, s.st.value.Height(v, contentW-lw)) + 2.2
 		s.need(h)
 		s.p.FillRect(pdf.Rect{X: marginL - 2, Y: s.y, W: lw, H: h}, faint)
-		s.p.TextBox(pdf.Rect{X: marginL, Y: s.y + 1.5, W: lw - 4}, s.st.label, label)
-		s.p.TextBox(pdf.Rect{X: marginL + lw, Y: s.y + 1.5, W: contentW - lw + 2}, s.st.value, v)
+		s.p.TextBox(pdf.Rect{X: marginL, Y: s.y + 1.7, W: lw - 4}, s.st.label, label)
+		s.p.TextBox(pdf.Rect{X: marginL + lw, Y: s.y + 1.1, W: contentW - lw + 2}, s.st.value, v)
 		s.p.Line(marginL-2, s.y+h, marginR+2, s.y+h, pdf.Stroke{Width: 0.3, Color: grey})
 		s.y += h
 	}
 }
 
-// heading draws a small bilingual section heading with a rule under it.
+// capital makes the first letter of a label upper-case (the forms word their
+// captions in lower case, under the line to fill).
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// heading draws a small bilingual section heading with a rule under it, on the
+// next page when too little room is left for some of its section as well.
 func (s *sheet) heading(t i18n.Text) {
 	st := pdf.Style{Font: pdf.StandardFonts().SansBold, Size: 8.5, Color: navy}
-	s.need(12)
-	s.y += 2
+	s.need(24)
+	s.y += 1.5
 	s.p.Text(marginL, s.y, st, strings.ToUpper(t.In(i18n.KK)))
 	st.Align = pdf.Right
 	s.p.Text(marginR, s.y, st, strings.ToUpper(t.In(i18n.RU)))
 	s.y += 4.2
 	s.p.Line(marginL, s.y, marginR, s.y, pdf.Stroke{Width: 0.5, Color: gold})
-	s.y += 2.5
+	s.y += 2.2
 }
 
 // numbered draws a numbered bilingual list: "1) …" in both columns.
@@ -387,15 +422,15 @@ func (s *sheet) blanks(top float64, cells ...cell) {
 // signature is the signature block: the position in both languages, the line
 // to sign on with the place of the seal, and the name.
 func (s *sheet) signature(position i18n.Text, name string) {
-	s.need(24)
-	s.y += 6
+	s.need(15)
+	s.y += 3
 	st := pdf.Style{Font: s.st.body.Font, Size: 10.5, LineHeight: 1.3}
 	h := s.p.TextBox(pdf.Rect{X: marginL, Y: s.y, W: 72}, st, position.In(i18n.KK)+"\n"+position.In(i18n.RU))
 	line := s.y + 9
 	s.p.Line(100, line, 140, line, pdf.Stroke{Width: 0.4})
 	s.p.Text(120, line+0.8, pdf.Style{Font: s.st.label.Font, Size: 6.5, Color: grey, Align: pdf.Center}, "қолы / подпись")
 	s.p.Text(marginR, s.y+4, pdf.Style{Font: s.st.value.Font, Size: 11, Align: pdf.Right}, name)
-	s.y += max(h, 14) + 2
+	s.y += max(h, 11) + 1
 }
 
 // finish draws the footers and returns the document, or the first drawing
@@ -422,7 +457,7 @@ func (s *sheet) footer(p *pdf.Page, page, pages int) {
 	num := small
 	num.Align = pdf.Right
 	if !s.spec.Issued {
-		y := bottomPlain + 3
+		y := bottomPlain + 2.5
 		p.Line(marginL, y, marginR, y, pdf.Stroke{Width: 0.3, Color: gold})
 		if s.meta.Number != "" {
 			p.Text(marginL, y+1.5, small, "№ "+s.meta.Number)
@@ -431,7 +466,7 @@ func (s *sheet) footer(p *pdf.Page, page, pages int) {
 		return
 	}
 	p.Line(marginL, footerY, marginR, footerY, pdf.Stroke{Width: 0.5, Color: gold})
-	const qr = 21.0
+	const qr = 20.0
 	p.QRCode(s.meta.VerifyURL, marginL-1.5, footerY+1, qr)
 	x := marginL + qr + 1
 	w := marginR - x
@@ -442,7 +477,7 @@ func (s *sheet) footer(p *pdf.Page, page, pages int) {
 	note := "Құжаттың түпнұсқалығын QR-код немесе нөмірі мен күні бойынша электрондық тізілімде тексеріңіз / " +
 		"Проверьте подлинность документа по QR-коду или по номеру и дате в электронном реестре: " + s.meta.VerifyURL + "\n" +
 		"Құжат электрондық цифрлық қолтаңбамен қол қойылған / Документ подписан электронной цифровой подписью."
-	p.TextBox(pdf.Rect{X: x, Y: footerY + 6.5, W: w, H: 15}, small, note)
+	p.TextBox(pdf.Rect{X: x, Y: footerY + 6, W: w, H: 14}, small, note)
 }
 
 func pageLabel(page, pages int) string {

@@ -33,31 +33,29 @@ func drawAcceptanceReceipt(s *sheet, d *AcceptanceReceipt) error {
 	s.start(lookLetter)
 	s.title()
 	rows := []field{
-		{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber},
-		{i18n.Text{KK: "Мемлекеттік көрсетілетін қызмет", RU: "Государственная услуга"}, both(d.Service)},
-		{i18n.Text{KK: "Көрсетілетін қызметті алушы", RU: "Услугополучатель"}, applicantLine(d.Applicant)},
+		{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber},
+		biField(i18n.Text{KK: "Мемлекеттік көрсетілетін қызмет", RU: "Государственная услуга"}, d.Service),
+		{label: i18n.Text{KK: "Көрсетілетін қызметті алушы", RU: "Услугополучатель"}, value: applicantLine(d.Applicant)},
 	}
 	if d.Applicant.IIN != "" {
-		rows = append(rows, field{i18n.Text{KK: "ЖСН", RU: "ИИН"}, d.Applicant.IIN})
+		rows = append(rows, field{label: i18n.Text{KK: "ЖСН", RU: "ИИН"}, value: d.Applicant.IIN})
 	}
 	rows = append(rows,
-		field{i18n.Text{KK: "Қабылданған күні мен уақыты", RU: "Дата и время приема"}, dateTime(d.ReceivedAt)},
-		field{i18n.Text{KK: "Нәтиже дайын болатын күн", RU: "Дата готовности результата"}, dateNum(d.ReadyOn)},
+		field{label: i18n.Text{KK: "Қабылданған күні мен уақыты", RU: "Дата и время приема"}, value: dateTime(d.ReceivedAt)},
+		field{label: i18n.Text{KK: "Нәтиже дайын болатын күн", RU: "Дата готовности результата"}, value: dateNum(d.ReadyOn)},
 	)
 	if d.CollectAt.KK != "" || d.CollectAt.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Нәтижені алу орны", RU: "Место получения результата"}, both(d.CollectAt)})
+		rows = append(rows, biField(i18n.Text{KK: "Нәтижені алу орны", RU: "Место получения результата"}, d.CollectAt))
 	}
 	if d.Department.KK != "" || d.Department.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Бөлім", RU: "Отдел"}, both(d.Department)})
+		rows = append(rows, biField(i18n.Text{KK: "Бөлім", RU: "Отдел"}, d.Department))
 	}
 	s.fields(rows...)
 	s.y += 3
 	s.heading(i18n.Text{KK: "Қабылданған құжаттар", RU: "Принятые документы"})
 	s.numbered(leftBody(s), d.Documents)
 	s.y += 3
-	small := s.st.body
-	small.Size = 9.5
-	s.bi(small, i18n.Text{
+	s.bi(s.st.fine, i18n.Text{
 		KK: "Дайын нәтиже осы қолхатты және жеке басты куәландыратын құжатты (өкілге – нотариат куәландырған сенімхатты да) көрсеткен кезде беріледі. Мемлекеттік корпорация дайын нәтижені 1 (бір) ай сақтайды, содан кейін ол көрсетілетін қызметті берушіге сақтауға беріледі.",
 		RU: "Готовый результат выдается при предъявлении настоящей расписки и документа, удостоверяющего личность (представителю — также нотариальной доверенности). Государственная корпорация хранит готовый результат 1 (один) месяц, после чего он передается на хранение услугодателю.",
 	})
@@ -91,25 +89,23 @@ func drawComplaintTalon(s *sheet, d *ComplaintTalon) error {
 	s.start(lookLetter)
 	s.title()
 	rows := []field{
-		{i18n.Text{KK: "Талонның нөмірі", RU: "Номер талона"}, s.meta.Number},
-		{i18n.Text{KK: "Шағым тіркелген күні мен уақыты", RU: "Дата и время регистрации жалобы"}, dateTime(d.RegisteredAt)},
-		{i18n.Text{KK: "Шағым беруші", RU: "Заявитель"}, d.Complainant},
-		{i18n.Text{KK: "Шағымның мәні", RU: "Предмет жалобы"}, both(d.About)},
+		{label: i18n.Text{KK: "Талонның нөмірі", RU: "Номер талона"}, value: s.meta.Number},
+		{label: i18n.Text{KK: "Шағым тіркелген күні мен уақыты", RU: "Дата и время регистрации жалобы"}, value: dateTime(d.RegisteredAt)},
+		{label: i18n.Text{KK: "Шағым беруші", RU: "Заявитель"}, value: d.Complainant},
+		biField(i18n.Text{KK: "Шағымның мәні", RU: "Предмет жалобы"}, d.About),
 	}
 	if d.ApplicationNumber != "" {
-		rows = append(rows, field{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber})
+		rows = append(rows, field{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber})
 	}
 	rows = append(rows,
-		field{i18n.Text{KK: "Шағымды қабылдаған", RU: "Жалобу принял(а)"}, d.AcceptedBy},
-		field{i18n.Text{KK: "Жауап берілетін мерзім", RU: "Срок ответа"}, dateNum(d.ReplyBy)},
-		field{i18n.Text{KK: "Жауап беру орны мен тәсілі", RU: "Место и способ ответа"}, both(d.ReplyPlace)},
-		field{i18n.Text{KK: "Қарау барысы туралы білу үшін", RU: "Справки о ходе рассмотрения"}, d.Contact},
+		field{label: i18n.Text{KK: "Шағымды қабылдаған", RU: "Жалобу принял(а)"}, value: d.AcceptedBy},
+		field{label: i18n.Text{KK: "Жауап берілетін мерзім", RU: "Срок ответа"}, value: dateNum(d.ReplyBy)},
+		biField(i18n.Text{KK: "Жауап беру орны мен тәсілі", RU: "Место и способ ответа"}, d.ReplyPlace),
+		field{label: i18n.Text{KK: "Қарау барысы туралы білу үшін", RU: "Справки о ходе рассмотрения"}, value: d.Contact},
 	)
 	s.fields(rows...)
 	s.y += 5
-	small := s.st.body
-	small.Size = 9.5
-	s.bi(small, i18n.Text{
+	s.bi(s.st.fine, i18n.Text{
 		KK: "Шағым тіркелген күнінен бастап 5 (бес) жұмыс күні ішінде қаралады; мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға келіп түскен шағым 15 (он бес) жұмыс күні ішінде қаралады. Дәлелді жауап поштамен, электрондық түрде не қолма-қол беріледі.",
 		RU: "Жалоба рассматривается в течение 5 (пяти) рабочих дней со дня регистрации; жалоба, поступившая в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг, — в течение 15 (пятнадцати) рабочих дней. Мотивированный ответ направляется почтой, в электронной форме либо выдается нарочно.",
 	})
@@ -147,18 +143,18 @@ func drawAPApplication(s *sheet, d *ProsecutionApostilleApplication) error {
 	})
 	s.y += 4
 	rows := []field{
-		{i18n.Text{KK: "Ресми құжаттың атауы", RU: "Наименование официального документа"}, both(d.Document)},
+		biField(i18n.Text{KK: "Ресми құжаттың атауы", RU: "Наименование официального документа"}, d.Document),
 	}
 	if d.DocumentNumber != "" || !d.DocumentDate.IsZero() {
-		rows = append(rows, field{i18n.Text{KK: "Нөмірі мен күні", RU: "Номер и дата"}, joinNonEmpty(", ", prefixed("№ ", d.DocumentNumber), dateNum(d.DocumentDate))})
+		rows = append(rows, field{label: i18n.Text{KK: "Нөмірі мен күні", RU: "Номер и дата"}, value: joinNonEmpty(", ", prefixed("№ ", d.DocumentNumber), dateNum(d.DocumentDate))})
 	}
 	rows = append(rows,
-		field{i18n.Text{KK: "Құжатты берген орган", RU: "Орган, выдавший документ"}, both(d.IssuedBy)},
-		field{i18n.Text{KK: "Ұсынылатын мемлекет", RU: "Страна предъявления"}, both(d.Country)},
-		field{i18n.Text{KK: "Құжаттар саны", RU: "Количество документов"}, itoa(d.Documents)},
+		biField(i18n.Text{KK: "Құжатты берген орган", RU: "Орган, выдавший документ"}, d.IssuedBy),
+		biField(i18n.Text{KK: "Ұсынылатын мемлекет", RU: "Страна предъявления"}, d.Country),
+		field{label: i18n.Text{KK: "Құжаттар саны", RU: "Количество документов"}, value: itoa(d.Documents)},
 	)
 	if d.Payment.KK != "" || d.Payment.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Мемлекеттік баж", RU: "Государственная пошлина"}, both(d.Payment)})
+		rows = append(rows, biField(i18n.Text{KK: "Мемлекеттік баж", RU: "Государственная пошлина"}, d.Payment))
 	}
 	s.fields(rows...)
 	s.attachments(d.Attachments)

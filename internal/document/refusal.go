@@ -71,7 +71,7 @@ func groundTexts(grounds []Ground) []i18n.Text {
 
 // hearingMethods are the ways a hearing is held, as the casework engine names them.
 var hearingMethods = map[string]i18n.Text{
-	"in-person": {KK: "көрсетілетін қызметті берушінің үй-жайында, тікелей қатысу арқылы", RU: "очно, в помещении услугодателя", EN: "in person, at the provider's office"},
+	"in-person": {KK: "тікелей қатысумен, көрсетілетін қызметті берушінің үй-жайында", RU: "очно, в помещении услугодателя", EN: "in person, at the provider's office"},
 	"video":     {KK: "бейнебайланыс арқылы", RU: "посредством видеосвязи", EN: "by video link"},
 	"phone":     {KK: "телефон арқылы", RU: "по телефону", EN: "by phone"},
 	"written":   {KK: "жазбаша", RU: "в письменной форме", EN: "in writing"},
@@ -125,9 +125,9 @@ func drawHearingNotice(s *sheet, d *HearingNotice) error {
 	})
 	s.y += 4
 	s.fields(
-		field{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber},
-		field{i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, dateNum(d.ReceivedOn)},
-		field{i18n.Text{KK: "Қызмет көрсету мерзімі", RU: "Срок оказания услуги"}, dateNum(d.Deadline)},
+		field{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber},
+		field{label: i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, value: dateNum(d.ReceivedOn)},
+		field{label: i18n.Text{KK: "Қызмет көрсету мерзімі", RU: "Срок оказания услуги"}, value: dateNum(d.Deadline)},
 	)
 	s.y += 3
 	s.heading(i18n.Text{KK: "Бас тарту негіздері", RU: "Основания для отказа"})
@@ -139,14 +139,14 @@ func drawHearingNotice(s *sheet, d *HearingNotice) error {
 	s.y += 3
 	s.heading(i18n.Text{KK: "Тыңдау", RU: "Заслушивание"})
 	rows := []field{
-		{i18n.Text{KK: "Күні мен уақыты", RU: "Дата и время"}, dateTime(d.HearingAt)},
-		{i18n.Text{KK: "Өткізу тәсілі", RU: "Способ проведения"}, both(hearingMethods[d.Method])},
+		{label: i18n.Text{KK: "Күні мен уақыты", RU: "Дата и время"}, value: dateTime(d.HearingAt)},
+		biField(i18n.Text{KK: "Өткізу тәсілі", RU: "Способ проведения"}, hearingMethods[d.Method]),
 	}
 	if d.Place.KK != "" || d.Place.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Орны (байланыс)", RU: "Место (связь)"}, both(d.Place)})
+		rows = append(rows, biField(i18n.Text{KK: "Орны (байланыс)", RU: "Место (связь)"}, d.Place))
 	}
 	if d.Contact != "" {
-		rows = append(rows, field{i18n.Text{KK: "Байланыс үшін", RU: "Для связи"}, d.Contact})
+		rows = append(rows, field{label: i18n.Text{KK: "Байланыс үшін", RU: "Для связи"}, value: d.Contact})
 	}
 	s.fields(rows...)
 	s.y += 4
@@ -205,14 +205,14 @@ func drawHearingMinutes(s *sheet, d *HearingMinutes) error {
 	s.start(lookLetter)
 	s.title()
 	rows := []field{
-		{i18n.Text{KK: "Мемлекеттік көрсетілетін қызмет", RU: "Государственная услуга"}, both(std.Name)},
-		{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber},
-		{i18n.Text{KK: "Көрсетілетін қызметті алушы", RU: "Услугополучатель"}, applicantLine(d.Applicant)},
-		{i18n.Text{KK: "Күні мен уақыты", RU: "Дата и время"}, dateTime(d.HeldAt)},
-		{i18n.Text{KK: "Өткізу тәсілі", RU: "Способ проведения"}, both(hearingMethods[d.Method])},
+		biField(i18n.Text{KK: "Мемлекеттік көрсетілетін қызмет", RU: "Государственная услуга"}, std.Name),
+		{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber},
+		{label: i18n.Text{KK: "Көрсетілетін қызметті алушы", RU: "Услугополучатель"}, value: applicantLine(d.Applicant)},
+		{label: i18n.Text{KK: "Күні мен уақыты", RU: "Дата и время"}, value: dateTime(d.HeldAt)},
+		biField(i18n.Text{KK: "Өткізу тәсілі", RU: "Способ проведения"}, hearingMethods[d.Method]),
 	}
 	if d.Place.KK != "" || d.Place.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Орны", RU: "Место"}, both(d.Place)})
+		rows = append(rows, biField(i18n.Text{KK: "Орны", RU: "Место"}, d.Place))
 	}
 	s.fields(rows...)
 	s.y += 3
@@ -257,8 +257,8 @@ func (d *MotivatedRefusal) check(c *check) {
 
 // appealText is how the applicant may appeal (Rules CP-1, CP-3, CP-4, CP-6).
 var appealText = i18n.Text{
-	KK: "Осы шешімге шешіміне шағым жасалған көрсетілетін қызметті берушіге шағым беру арқылы шағымдануға болады; шағым тіркелген күнінен бастап 5 (бес) жұмыс күні ішінде қаралады. Мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға келіп түскен шағым 15 (он бес) жұмыс күні ішінде қаралады. Егер заңда өзгеше көзделмесе, сотқа жүгінуге сотқа дейінгі тәртіппен шағым жасалғаннан кейін жол беріледі.",
-	RU: "Настоящее решение может быть обжаловано путем подачи жалобы услугодателю, чье решение обжалуется; жалоба рассматривается в течение 5 (пяти) рабочих дней со дня ее регистрации. Жалоба, поступившая в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг, рассматривается в течение 15 (пятнадцати) рабочих дней. Обращение в суд допускается после обжалования в досудебном порядке, если иное не предусмотрено законом.",
+	KK: "Осы шешімге шағым оны қабылдаған көрсетілетін қызметті берушіге беріледі және тіркелген күнінен бастап 5 (бес) жұмыс күні ішінде қаралады. Мемлекеттік қызметтер көрсету сапасын бағалау және бақылау жөніндегі уәкілетті органға келіп түскен шағым 15 (он бес) жұмыс күні ішінде қаралады. Егер заңда өзгеше көзделмесе, сотқа жүгінуге сотқа дейінгі тәртіппен шағым жасалғаннан кейін жол беріледі.",
+	RU: "Жалоба на настоящее решение подается услугодателю, принявшему его, и рассматривается в течение 5 (пяти) рабочих дней со дня ее регистрации. Жалоба, поступившая в уполномоченный орган по оценке и контролю за качеством оказания государственных услуг, рассматривается в течение 15 (пятнадцати) рабочих дней. Обращение в суд допускается после обжалования в досудебном порядке, если иное не предусмотрено законом.",
 }
 
 // drawRefusal lays out the motivated refusal. Rules AP-STD-9, AR-STD-9,
@@ -288,14 +288,14 @@ func drawRefusal(s *sheet, d *MotivatedRefusal) error {
 	})
 	s.y += 4
 	rows := []field{
-		{i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, d.ApplicationNumber},
-		{i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, dateNum(d.ReceivedOn)},
+		{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber},
+		{label: i18n.Text{KK: "Өтініш алынған күн", RU: "Дата получения заявления"}, value: dateNum(d.ReceivedOn)},
 	}
 	if d.Subject.KK != "" || d.Subject.RU != "" {
-		rows = append(rows, field{i18n.Text{KK: "Өтініштің мәні", RU: "Предмет заявления"}, both(d.Subject)})
+		rows = append(rows, biField(i18n.Text{KK: "Өтініштің мәні", RU: "Предмет заявления"}, d.Subject))
 	}
 	if !d.HearingOn.IsZero() {
-		rows = append(rows, field{i18n.Text{KK: "Тыңдау өткізілген күн", RU: "Дата заслушивания"}, dateNum(d.HearingOn)})
+		rows = append(rows, field{label: i18n.Text{KK: "Тыңдау өткізілген күн", RU: "Дата заслушивания"}, value: dateNum(d.HearingOn)})
 	}
 	s.fields(rows...)
 	s.y += 3
@@ -307,9 +307,7 @@ func drawRefusal(s *sheet, d *MotivatedRefusal) error {
 	}
 	s.y += 3
 	s.heading(i18n.Text{KK: "Шағымдану тәртібі", RU: "Порядок обжалования"})
-	small := s.st.body
-	small.Size = 9.5
-	s.bi(small, appealText)
+	s.bi(s.st.fine, appealText)
 	s.signature(s.position(s.defaultPosition()), s.meta.Signer)
 	return nil
 }

@@ -208,10 +208,10 @@ type MotivatedRefusal struct {
 
 // ArchivalPerson is the person sought in the card index of special settlers.
 type ArchivalPerson struct {
-	FullName    string
-	BirthYear   int
-	BirthPlace  i18n.Text
-	Nationality i18n.Text
+	FullName     string
+	BirthYear    int
+	BirthPlace   i18n.Text
+	Nationality  i18n.Text
 	DeportedFrom i18n.Text // where the person was sent from
 	SettledIn    i18n.Text // the place of special settlement
 }
@@ -246,9 +246,9 @@ type ArchivalCertificate struct {
 	RegisteredOn      calendar.Date // put on the special-settlement register
 	ReleasedOn        calendar.Date // taken off it
 	ReleaseBasis      i18n.Text
-	Notes             i18n.Text     // family members registered with the person, remarks
-	Source            string        // archive reference: fond, inventory, file, sheet
-	CopiesSheets      int           // sheets of archival copies attached, 0 for none
+	Notes             i18n.Text // family members registered with the person, remarks
+	Source            string    // archive reference: fond, inventory, file, sheet
+	CopiesSheets      int       // sheets of archival copies attached, 0 for none
 }
 
 // ArchivalNoDataReply is the written reply that the card index and the
@@ -290,7 +290,7 @@ type RefusalToAcceptReceipt struct {
 }
 
 // AcceptanceReceipt is the receipt for accepted documents, against which the
-// result is handed out (AcceptanceReceipt; Rules AC-12, AC-13).
+// result is handed out (SCAcceptanceReceipt; Rules AC-12, AC-13).
 type AcceptanceReceipt struct {
 	ApplicationNumber string
 	Service           i18n.Text // the service, or the services of one application
@@ -304,7 +304,7 @@ type AcceptanceReceipt struct {
 }
 
 // ComplaintTalon is the talon the complainant gets when a complaint is
-// registered (ComplaintTalon; Rules CP-7, AC-18). Its number is Meta.Number.
+// registered (CPComplaintTalon; Rules CP-7, AC-18). Its number is Meta.Number.
 type ComplaintTalon struct {
 	RegisteredAt      time.Time
 	Complainant       string

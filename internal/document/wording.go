@@ -125,6 +125,9 @@ var (
 	// before a noun ("наурыздағы жағдай бойынша").
 	monthsKKAttr = [...]string{"қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
 		"шілдедегі", "тамыздағы", "қыркүйектегі", "қазандағы", "қарашадағы", "желтоқсандағы"}
+	// monthsKKFrom are in the ablative, for "from a date" ("сәуірден бастап").
+	monthsKKFrom = [...]string{"қаңтардан", "ақпаннан", "наурыздан", "сәуірден", "мамырдан", "маусымнан",
+		"шілдеден", "тамыздан", "қыркүйектен", "қазаннан", "қарашадан", "желтоқсаннан"}
 	monthsRU = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
 		"июля", "августа", "сентября", "октября", "ноября", "декабря"}
 	monthsEN = [...]string{"January", "February", "March", "April", "May", "June",
@@ -160,6 +163,15 @@ func dateAttr(d calendar.Date) i18n.Text {
 		KK: fmt.Sprintf("%d жылғы «%02d» %s", d.Year, d.Day, monthsKKAttr[d.Month-1]),
 		RU: fmt.Sprintf("«%02d» %s %d", d.Day, monthsRU[d.Month-1], d.Year),
 		EN: fmt.Sprintf("%d %s %d", d.Day, monthsEN[d.Month-1], d.Year),
+	}
+}
+
+// dateFrom is "from a date": "2026 жылғы 16 сәуірден" (бастап), "с 16 апреля 2026 года".
+func dateFrom(d calendar.Date) i18n.Text {
+	return i18n.Text{
+		KK: fmt.Sprintf("%d жылғы %d %s", d.Year, d.Day, monthsKKFrom[d.Month-1]),
+		RU: fmt.Sprintf("с %d %s %d года", d.Day, monthsRU[d.Month-1], d.Year),
+		EN: fmt.Sprintf("from %d %s %d", d.Day, monthsEN[d.Month-1], d.Year),
 	}
 }
 

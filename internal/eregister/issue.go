@@ -38,8 +38,8 @@ type Meta struct {
 	Issuer    i18n.Text
 }
 
-// Renderer draws the forms; Documents adapts internal/document, which draws
-// every official form.
+// Renderer draws the forms; forms.Documents (internal/eregister/forms) adapts
+// internal/document, which draws every official form.
 type Renderer interface {
 	// Form describes a form by its ID; an unknown ID is an error.
 	Form(id string) (Form, error)
@@ -124,6 +124,12 @@ func (is *Issuer) IssueTx(ctx context.Context, tx *store.Tx, req Request) (Issue
 		return Issued{}, apperr.Wrap(apperr.Invalid, err, fmt.Sprintf("no form %q", req.Form)).WithKey(KeyUnknownForm)
 	}
 	now := tx.Now()
+	// A paper signed outside its certificate's validity would fail every
+	// verification: refuse to issue it at all.
+	if cert := is.Signer.Certificate(); now.Before(cert.NotBefore) || now.After(cert.NotAfter) {
+		return Issued{}, fmt.Errorf("eregister: the signing certificate %q is not valid at %s (valid %s to %s)",
+			cert.Subject.CommonName, now.Format(time.RFC3339), cert.NotBefore.Format(time.RFC3339), cert.NotAfter.Format(time.RFC3339))
+	}
 	issuedOn := calendar.DateOf(now)
 	number, err := freeNumber(ctx, tx, form.Kind, issuedOn.Year)
 	if err != nil {
@@ -141,6 +147,8 @@ func (is *Issuer) IssueTx(ctx context.Context, tx *store.Tx, req Request) (Issue
 	if err != nil {
 		return Issued{}, fmt.Errorf("eregister: render %s: %w", req.Form, err)
 	}
+	// Rule AR-STD-5: an electronic result is a document signed with the EDS of
+	// the authorized person — here the provider's key, at the issue time.
 	signed, err := sign.PDF(doc, is.Signer, sign.Options{
 		Reason:   fmt.Sprintf("%s № %s", form.Title.In(i18n.EN), number),
 		Location: is.Location,
@@ -155,6 +163,9 @@ func (is *Issuer) IssueTx(ctx context.Context, tx *store.Tx, req Request) (Issue
 		return Issued{}, fmt.Errorf("eregister: the renderer of %s did not write the number into the document information", req.Form)
 	}
 	sum := sha256.Sum256(signed)
+	// Rule AP-6.3: an apostille certifies the signature and the capacity of the
+	// signer; the register keeps who signed and in what capacity, and tells
+	// anyone who shows the number and date (the HCCH e-Register).
 	e := Entry{
 		Number: number, Form: form.ID, Kind: form.Title, Issuer: req.Issuer, Signer: req.Signer,
 		Capacity: req.Capacity, Certificate: is.Signer.Certificate().Subject.String(),

@@ -8,7 +8,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/calendar"
@@ -159,8 +161,54 @@ func TestIssueRejectsBadRequests(t *testing.T) {
 		if _, err := bad.Issue(context.Background(), eregistertest.Request()); err == nil {
 			t.Error("a relative base URL was accepted")
 		}
+		// Nothing is issued that its own certificate could not vouch for.
+		f.Clock.Advance(5 * 365 * 24 * time.Hour)
+		if _, err := f.Issuer.Issue(context.Background(), eregistertest.Request()); err == nil || !strings.Contains(err.Error(), "not valid at") {
+			t.Errorf("issued after the certificate expired: %v", err)
+		}
 		if n := f.Count(t, "eregister_documents") + f.Count(t, "eregister_events"); n != 0 {
 			t.Errorf("%d rows written by rejected requests", n)
+		}
+	})
+}
+
+// Concurrent issues all succeed with distinct numbers (on PostgreSQL the
+// serializable transactions that collide are run again).
+func TestConcurrentIssues(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		t.Parallel()
+		f := eregistertest.New(t, e)
+		const workers, each = 6, 4
+		numbers := make(chan string, workers*each)
+		errs := make(chan error, workers*each)
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for range each {
+					out, err := f.Issuer.Issue(context.Background(), eregistertest.Request())
+					if err != nil {
+						errs <- err
+						continue
+					}
+					numbers <- out.Number
+				}
+			})
+		}
+		wg.Wait()
+		close(numbers)
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		seen := map[string]bool{}
+		for n := range numbers {
+			if seen[n] {
+				t.Errorf("number %s issued twice", n)
+			}
+			seen[n] = true
+		}
+		if got := f.Count(t, "eregister_documents"); got != len(seen) || got != workers*each {
+			t.Errorf("%d rows, %d distinct numbers, want %d", got, len(seen), workers*each)
 		}
 	})
 }

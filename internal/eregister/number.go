@@ -145,9 +145,10 @@ func newCode() string {
 // normalizeCode reads a code as typed: case-insensitive, with Crockford's
 // substitutions (O→0, I and L→1) and without spaces or hyphens.
 func normalizeCode(s string) string {
-	s = strings.NewReplacer("O", "0", "I", "1", "L", "1", "-", "", " ", "").Replace(strings.ToUpper(strings.TrimSpace(s)))
-	return s
+	return codeReplacer.Replace(strings.ToUpper(strings.TrimSpace(s)))
 }
+
+var codeReplacer = strings.NewReplacer("O", "0", "I", "1", "L", "1", "-", "", " ", "")
 
 // hashCode is what the register keeps of a code.
 func hashCode(code string) string {

@@ -39,7 +39,7 @@ func TestCompareNamesCRSTD82(t *testing.T) {
 		{n("Ахметов", "Серик", "Болатович"), n("Ахметов", "Серикк", "Болатович"), registry.Similar},
 		{n("Ахметов", "Серик", "Болатович"), n("Ахметвоа", "Серик", "Болатович"), registry.NoMatch},
 		{n("Ахметов", "Серик", "Болатович"), n("Ахмтеов", "Серик", "Болатович"), registry.Similar}, // a swap
-		{n("Ким", "Ли", ""), n("Кин", "Ли", ""), registry.NoMatch}, // short names are not typos
+		{n("Ким", "Ли", ""), n("Кин", "Ли", ""), registry.NoMatch},                                 // short names are not typos
 		{n("Шмидт", "Иван", ""), n("Шмидт", "Пётр", ""), registry.NoMatch},
 	} {
 		if got := registry.CompareNames(tt.a, tt.b); got != tt.want {

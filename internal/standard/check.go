@@ -379,12 +379,15 @@ func (c *checker) refusal(s *Standard) {
 	if r.Allowed && len(r.Grounds) == 0 {
 		c.fail("refusal.grounds", "бас тарту негіздері берілмеген", "не указаны основания для отказа", "no grounds given")
 	}
-	// Rule AP-6.4, AR-6.2: a hearing has a notice and a hearing date.
-	if r.Hearing != nil && r.Hearing.Required {
-		for _, id := range []string{"hearing-notice", "hearing"} {
-			if _, ok := s.Step(id); !ok {
-				c.fail("refusal.hearing", "тыңдау үшін %q қадамы керек", "для заслушивания нужен шаг %q",
-					"a hearing needs the step %q", id)
+	// Rule AP-6.4, AR-6.2: the time limits of a hearing (the steps hearing-notice…
+	// and hearing) exist only where a hearing is required. A required hearing may
+	// have none: the court apostille text sets no limits (docs/standards.md,
+	// decision 14).
+	if r.Hearing == nil || !r.Hearing.Required {
+		for i, st := range s.Steps {
+			if strings.HasPrefix(st.ID, "hearing") {
+				c.fail(fmt.Sprintf("steps[%d]", i), "%q қадамы үшін refusal.hearing.required: true керек",
+					"для шага %q нужно refusal.hearing.required: true", "the step %q needs refusal.hearing.required: true", st.ID)
 			}
 		}
 	}

@@ -72,6 +72,8 @@ func TestLoadRejects(t *testing.T) {
 			"  form: refusal-receipt", "  form: refusal-slip", `no form "refusal-slip"`},
 		{"refusal grounds for a service that never refuses", "criminal-record.yaml",
 			"  allowed: false\n", "  allowed: false\n  grounds: [{id: x, name: {kk: a, ru: b, en: c}, rule: CR-STD-9}]\n", "a service that never refuses"},
+		{"AP-6.4 hearing steps without a required hearing", "apostille-prosecution.yaml",
+			"  hearing:\n    required: true\n    rule: AP-6.4\n", "", `steps[3]: the step "hearing-notice" needs refusal.hearing.required: true`},
 		{"combination that is not mutual", "archival-certificate.yaml",
 			"combinable:\n  - service: apostille-prosecution\n    rule: AR-STD-10\n", "", "apostille-prosecution.yaml (2022-1): combinable: apostille-prosecution combines with archival-certificate but no version of archival-certificate lists apostille-prosecution"},
 		{"overlapping versions", "complaint.yaml",

@@ -210,8 +210,9 @@ type Ground struct {
 	Rule string    `yaml:"rule" json:"rule"`
 }
 
-// Hearing says whether a hearing precedes a refusal; its clock is in the steps
-// "hearing-notice" and "hearing".
+// Hearing says whether a hearing precedes a refusal. Its time limits, where the
+// text sets any, are the steps "hearing-notice…" and "hearing"; a required
+// hearing without them (AC) is bounded only by its order: notice, hearing, refusal.
 type Hearing struct {
 	Required bool   `yaml:"required" json:"required"`
 	Rule     string `yaml:"rule" json:"rule"`

@@ -120,7 +120,8 @@ func TestRefusal(t *testing.T) {
 	}{
 		{"AP-STD-9 with AP-6.4 hearing", ApostilleProsecution, "AP-STD-9", "AP-6.4"},
 		{"AR-STD-9 with AR-6.2 hearing", ArchivalCertificate, "AR-STD-9", "AR-6.2"},
-		{"AC-15-1 without hearing", ApostilleCourt, "AC-15-1", ""},
+		// docs/standards.md decision 14: AC's hearing cites the grounds' rule.
+		{"AC-15-1 with a hearing", ApostilleCourt, "AC-15-1", "AC-15-1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := mustAt(t, set, tt.service, today).Refusal

@@ -69,8 +69,12 @@ func TestSteps(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := mustAt(t, set, ApostilleCourt, today).Step("hearing"); ok {
-		t.Error("the court apostille text has no hearing step")
+	// AC-15-1: the court apostille's hearing has no time limits (decision 14).
+	ac := mustAt(t, set, ApostilleCourt, today)
+	for _, id := range []string{"hearing-notice", "hearing"} {
+		if _, ok := ac.Step(id); ok {
+			t.Errorf("the court apostille text sets no hearing time limit, yet has the step %q", id)
+		}
 	}
 }
 

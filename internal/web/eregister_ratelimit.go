@@ -14,7 +14,8 @@ import (
 // RateLimit is the e-Register's allowance per client: Burst questions at once,
 // then one more every Every. The default (20 at once, then one every 6 seconds,
 // 10 a minute) lets a bank clerk check a pile of papers and makes guessing the
-// date of a known number (365 tries per year) take an hour per number and client.
+// date of a known number (365 tries per year) take over half an hour per number
+// and client.
 type RateLimit struct {
 	Burst int
 	Every time.Duration

@@ -380,7 +380,7 @@ func TestLimiterBuckets(t *testing.T) {
 		{"[2001:db8:1:2::1]:443", 0, true, 0},
 		{"[2001:db8:1:2:ffff::9]:443", 0, true, 0}, // the same /64
 		{"[2001:db8:1:2:abcd::5]:443", 0, false, time.Minute},
-		{"[2001:db8:1:3::1]:443", 0, true, 0}, // another /64
+		{"[2001:db8:1:3::1]:443", 0, true, 0},            // another /64
 		{"[::ffff:192.0.2.1]:80", 0, false, time.Minute}, // IPv4 written as IPv6 is the same client
 	} {
 		now = now.Add(tt.advance)

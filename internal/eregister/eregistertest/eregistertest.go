@@ -6,16 +6,19 @@
 package eregistertest
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/pdf"
+	"qyzmet/internal/pdf/pdftest"
 	"qyzmet/internal/pdf/samplecert"
 	"qyzmet/internal/sign"
 	"qyzmet/internal/store"
@@ -69,6 +72,9 @@ type Fixture struct {
 	Signer   sign.Signer
 	Roots    *x509.CertPool
 	PKI      string // the demonstration CA's directory (ca.pem …)
+	// Config opens the same database again (without the clock), as a command
+	// given --data Config.DataDir or QYZMET_DATABASE_URL=Config.DatabaseURL would.
+	Config store.Config
 }
 
 // New opens a fresh database of engine e with a demonstration CA. The clock
@@ -78,7 +84,14 @@ type Fixture struct {
 func New(t testing.TB, e storetest.Engine) *Fixture {
 	t.Helper()
 	clock := storetest.NewClock(time.Now().UTC().Truncate(time.Second))
-	db := e.Open(t, clock)
+	cfg := e.Config(t)
+	opened := cfg
+	opened.AutoMigrate, opened.Clock = true, clock.Now
+	db, err := store.Open(context.Background(), opened)
+	if err != nil {
+		t.Fatalf("open %s: %v", e.Name(), err)
+	}
+	t.Cleanup(func() { db.Close() })
 	pki := filepath.Join(t.TempDir(), "pki")
 	s, err := sign.NewDemoCA(pki)
 	if err != nil {
@@ -89,7 +102,7 @@ func New(t testing.TB, e storetest.Engine) *Fixture {
 		t.Fatal(err)
 	}
 	return &Fixture{
-		DB: db, Clock: clock, Signer: s, Roots: roots, PKI: pki,
+		DB: db, Clock: clock, Signer: s, Roots: roots, PKI: pki, Config: cfg,
 		Issuer:   &eregister.Issuer{DB: db, Signer: s, Forms: CertificateForm{}, BaseURL: "https://qyzmet.example/", Location: "Astana"},
 		Register: &eregister.Register{DB: db, Roots: roots},
 	}
@@ -116,4 +129,43 @@ func (f *Fixture) Count(t testing.TB, table string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// NSSTrusting makes an NSS certificate database that trusts the CA in caFile,
+// so that pdfsig (which verifies through NSS) judges the certificate too. It
+// returns the -nssdir argument.
+func NSSTrusting(t testing.TB, caFile string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, ok := pdftest.Run(t, "certutil", "-N", "-d", "sql:"+dir, "--empty-password"); !ok {
+		t.Fatalf("certutil -N: %s", out)
+	}
+	if out, ok := pdftest.Run(t, "certutil", "-A", "-d", "sql:"+dir, "-n", "Qyzmet demo CA", "-t", "CT,C,C", "-i", caFile); !ok {
+		t.Fatalf("certutil -A: %s", out)
+	}
+	return "sql:" + dir
+}
+
+// PdfsigValid runs poppler's pdfsig on data and reports whether it found one
+// valid signature, by a trusted certificate, over the whole file; and its report.
+func PdfsigValid(t testing.TB, nss string, data []byte) (bool, string) {
+	t.Helper()
+	file := pdftest.WriteFile(t, "document.pdf", data)
+	out, _ := pdftest.Run(t, "pdfsig", "-nssdir", nss, file)
+	ok := strings.Contains(out, "Signature is Valid.") && strings.Contains(out, "Certificate is Trusted.") &&
+		strings.Contains(out, "Total document signed")
+	return ok, out
+}
+
+// FlipByte changes one byte of the first stream of the file (the page content
+// or a font), keeping its length, as a forger retouching the paper would.
+func FlipByte(t testing.TB, data []byte) []byte {
+	t.Helper()
+	i := bytes.Index(data, []byte("stream\n"))
+	if i < 0 {
+		t.Fatal("no stream in the file")
+	}
+	c := bytes.Clone(data)
+	c[i+len("stream\n")+10] ^= 0x20
+	return c
 }

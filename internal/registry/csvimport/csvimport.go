@@ -16,6 +16,7 @@ import (
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/registry/sqlstore"
 	"qyzmet/internal/store"
 )
 
@@ -128,23 +129,39 @@ func kindList() string {
 }
 
 // format is one registry's CSV format: its columns, how a row becomes an item
-// (and the item's natural key), and how a batch of items is written.
+// (and the item's natural key), and how a batch of items is encoded for the
+// upsert.
 type format[T any] struct {
 	kind     Kind
 	required []string
 	optional []string
 	parse    func(r *row) (T, string, error)
-	write    func(ctx context.Context, tx *store.Tx, items []T) error
+	encode   func(items []T) (sqlstore.Rows, error)
 }
 
-// Columns is the header of the format: the required columns, then the optional ones.
-func (f *format[T]) columns() []string {
-	return append(append([]string(nil), f.required...), f.optional...)
+// Columns lists the columns of kind's CSV format: those a file must have and
+// those it may have. Other columns are ignored.
+func Columns(kind Kind) (required, optional []string) {
+	switch kind {
+	case Persons:
+		return personsFormat.required, personsFormat.optional
+	case Convictions:
+		return convictionsFormat.required, convictionsFormat.optional
+	case Signatories:
+		return signatoriesFormat.required, signatoriesFormat.optional
+	case Payments:
+		return paymentsFormat.required, paymentsFormat.optional
+	case CardIndex:
+		return cardIndexFormat.required, cardIndexFormat.optional
+	}
+	return nil, nil
 }
 
-// batch is what the reading goroutine hands to the writing one.
-type batch[T any] struct {
-	items []T
+// batch is what the reading goroutine hands to the writing one: the good rows
+// encoded for the upsert, and the bad ones.
+type batch struct {
+	good  sqlstore.Rows
+	n     int // good rows
 	bad   []BadRow
 	rows  int   // data rows read so far
 	bytes int64 // bytes read so far
@@ -168,7 +185,7 @@ func run[T any](ctx context.Context, db *store.DB, f *format[T], r io.Reader, op
 
 	// One goroutine reads and checks rows while this one writes the previous
 	// batch: parsing and SQLite then share the two halves of the work.
-	batches := make(chan batch[T], 1)
+	batches := make(chan batch, 1)
 	stop := make(chan struct{})
 	go func() {
 		defer close(batches)
@@ -193,12 +210,12 @@ func run[T any](ctx context.Context, db *store.DB, f *format[T], r io.Reader, op
 			sum.Elapsed = time.Since(began)
 			return sum, b.err
 		}
-		if len(b.items) > 0 {
-			if err := db.Tx(ctx, func(tx *store.Tx) error { return f.write(ctx, tx, b.items) }); err != nil {
+		if b.n > 0 {
+			if err := db.Tx(ctx, func(tx *store.Tx) error { return b.good.Write(ctx, tx) }); err != nil {
 				sum.Elapsed = time.Since(began)
 				return sum, fmt.Errorf("import %s: %w", f.kind, err)
 			}
-			sum.Loaded += len(b.items)
+			sum.Loaded += b.n
 		}
 		if opt.OnProgress != nil {
 			opt.OnProgress(Progress{Bytes: b.bytes, Size: opt.Size, Rows: sum.Rows, Loaded: sum.Loaded, Bad: sum.Bad, Elapsed: time.Since(began)})
@@ -210,12 +227,19 @@ func run[T any](ctx context.Context, db *store.DB, f *format[T], r io.Reader, op
 
 // readRows reads the data rows and sends them in batches of size good rows.
 func readRows[T any](ctx context.Context, cr *csv.Reader, counter *countingReader, f *format[T], header *header,
-	size int, out chan<- batch[T], stop <-chan struct{}) {
+	size int, out chan<- batch, stop <-chan struct{}) {
 	seen := map[string]int{} // natural key → line, to refuse a second row with the same key
-	b := batch[T]{items: make([]T, 0, size)}
+	var b batch
+	items := make([]T, 0, size)
 	rows := 0
 	send := func() bool {
-		b.rows, b.bytes = rows, counter.n
+		b.rows, b.bytes, b.n = rows, counter.n, len(items)
+		if b.err == nil && len(items) > 0 {
+			if b.good, b.err = f.encode(items); b.err != nil {
+				b.err = fmt.Errorf("import %s: %w", f.kind, b.err)
+			}
+		}
+		failed := b.err != nil
 		select {
 		case out <- b:
 		case <-stop:
@@ -223,8 +247,8 @@ func readRows[T any](ctx context.Context, cr *csv.Reader, counter *countingReade
 		case <-ctx.Done():
 			return false
 		}
-		b = batch[T]{items: make([]T, 0, size)}
-		return true
+		b, items = batch{}, make([]T, 0, size)
+		return !failed
 	}
 	rec := &row{header: header}
 	for {
@@ -259,9 +283,9 @@ func readRows[T any](ctx context.Context, cr *csv.Reader, counter *countingReade
 				break
 			}
 			seen[key] = line
-			b.items = append(b.items, item)
+			items = append(items, item)
 		}
-		if len(b.items) == size && !send() {
+		if len(items) == size && !send() {
 			return
 		}
 	}

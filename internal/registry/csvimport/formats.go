@@ -43,7 +43,7 @@ var personsFormat = &format[registry.Person]{
 		}
 		return p, p.IIN, p.Validate()
 	},
-	write: sqlstore.UpsertPersons,
+	encode: sqlstore.PersonRows,
 }
 
 var convictionsFormat = &format[registry.Conviction]{
@@ -71,7 +71,7 @@ var convictionsFormat = &format[registry.Conviction]{
 		}
 		return c, c.ID, c.Validate()
 	},
-	write: sqlstore.UpsertConvictions,
+	encode: sqlstore.ConvictionRows,
 }
 
 var signatoriesFormat = &format[registry.Signatory]{
@@ -97,7 +97,7 @@ var signatoriesFormat = &format[registry.Signatory]{
 		}
 		return s, s.ID, s.Validate()
 	},
-	write: sqlstore.UpsertSignatories,
+	encode: sqlstore.SignatoryRows,
 }
 
 var paymentsFormat = &format[registry.Payment]{
@@ -120,7 +120,7 @@ var paymentsFormat = &format[registry.Payment]{
 		}
 		return p, p.Reference, p.Validate()
 	},
-	write: sqlstore.UpsertPayments,
+	encode: sqlstore.PaymentRows,
 }
 
 var cardIndexFormat = &format[registry.Card]{
@@ -165,5 +165,5 @@ var cardIndexFormat = &format[registry.Card]{
 		}
 		return c, c.ID, c.Validate()
 	},
-	write: sqlstore.UpsertCards,
+	encode: sqlstore.CardRows,
 }

@@ -19,18 +19,37 @@ type header struct {
 	n     int
 }
 
+// FileError is why a whole file is refused before anything is loaded: a
+// header without the required columns, a column twice, no header at all.
+type FileError struct{ Reason i18n.Text }
+
+// Error is the English reason.
+func (e *FileError) Error() string { return e.Reason.EN }
+
+func refuse(reason i18n.Text) error {
+	return apperr.Wrap(apperr.Invalid, &FileError{Reason: reason}, "the file is refused")
+}
+
 // readHeader reads the first line and checks that it has every required
 // column once; columns it does not know are allowed and ignored.
 func readHeader(cr *csv.Reader, required, optional []string) (*header, error) {
 	fields, err := cr.Read()
 	if err != nil {
-		return nil, apperr.Wrap(apperr.Invalid, err, "the file has no header line")
+		return nil, refuse(i18n.Text{
+			KK: "файлдың тақырып жолы жоқ: " + err.Error(),
+			RU: "в файле нет строки заголовка: " + err.Error(),
+			EN: "the file has no header line: " + err.Error(),
+		})
 	}
 	h := &header{index: make(map[string]int, len(fields)), n: len(fields)}
 	for i, name := range fields {
 		name = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(name, "\ufeff")))
 		if _, dup := h.index[name]; dup && name != "" {
-			return nil, apperr.E(apperr.Invalid, fmt.Sprintf("the header has the column %q twice", name))
+			return nil, refuse(i18n.Text{
+				KK: fmt.Sprintf("тақырыпта %q бағаны екі рет бар", name),
+				RU: fmt.Sprintf("в заголовке столбец %q повторяется", name),
+				EN: fmt.Sprintf("the header has the column %q twice", name),
+			})
 		}
 		h.index[name] = i
 	}
@@ -41,8 +60,12 @@ func readHeader(cr *csv.Reader, required, optional []string) (*header, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, apperr.E(apperr.Invalid, fmt.Sprintf("the header lacks the column(s) %s: a file of this registry has the columns %s (and may have %s)",
-			strings.Join(missing, ", "), strings.Join(required, ","), strings.Join(optional, ",")))
+		m, req, opt := strings.Join(missing, ", "), strings.Join(required, ","), strings.Join(optional, ",")
+		return nil, refuse(i18n.Text{
+			KK: fmt.Sprintf("тақырыпта %s бағандары жоқ: бұл тізілім файлында %s бағандары болады (қосымша: %s)", m, req, opt),
+			RU: fmt.Sprintf("в заголовке нет столбцов %s: в файле этого реестра столбцы %s (и по желанию %s)", m, req, opt),
+			EN: fmt.Sprintf("the header lacks the column(s) %s: a file of this registry has the columns %s (and may have %s)", m, req, opt),
+		})
 	}
 	return h, nil
 }

@@ -8,10 +8,21 @@ import (
 	"qyzmet/internal/store"
 )
 
-// rowsPerStatement is how many rows one multi-row INSERT carries. Fewer
-// statements mean less parsing per row; more rows mean a larger statement
-// journal on SQLite. BenchmarkUpsertCards measures the choice.
-const rowsPerStatement = 100
+// rowsPerStatement is how many rows one multi-row INSERT carries: enough that
+// the per-statement costs vanish, few enough that SQLite's statement journal
+// stays in memory (BenchmarkImport in package csvimport measures it).
+const rowsPerStatement = 250
+
+// Rows are rows of one table encoded as query parameters, ready to be
+// written. Encoding needs no transaction, so an importer encodes the next
+// batch while the previous one is written.
+type Rows struct {
+	table *bulkTable
+	args  []any
+}
+
+// Write upserts the rows in tx.
+func (r Rows) Write(ctx context.Context, tx *store.Tx) error { return r.table.write(ctx, tx, r.args) }
 
 // bulkTable writes many rows of one table with multi-row INSERTs, as an upsert
 // on its natural key when key is set. The statement text for each row count is
@@ -86,21 +97,6 @@ func (t *bulkTable) write(ctx context.Context, tx *store.Tx, args []any) error {
 			return err
 		}
 		args = args[n:]
-	}
-	return nil
-}
-
-// deleteWhereIn deletes the rows of table whose col is one of keys, in
-// statements of at most rowsPerStatement keys: the dependent rows (former
-// names, children) of the rows an upsert is about to write again.
-func deleteWhereIn(ctx context.Context, tx *store.Tx, table, col string, keys []any) error {
-	for len(keys) > 0 {
-		n := min(len(keys), rowsPerStatement)
-		q := "DELETE FROM " + table + " WHERE " + col + " IN (" + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + ")"
-		if _, err := tx.Exec(ctx, q, keys[:n]...); err != nil {
-			return err
-		}
-		keys = keys[n:]
 	}
 	return nil
 }

@@ -17,80 +17,43 @@ type Cards struct{ db *store.DB }
 var _ registry.CardIndex = (*Cards)(nil)
 
 const cardColumns = `id, surname, given_name, patronymic, sex, birth_year, birth_place, nationality,
-	from_region, to_region, resettled_on, released_on, release_basis, father_id, mother_id`
+	from_region, to_region, resettled_on, released_on, release_basis, father_id, mother_id, children`
 
 var cardsTable = &bulkTable{name: "settlement_cards", key: []string{"id"}, cols: splitColumns(cardColumns)}
 
-var cardChildrenTable = &bulkTable{name: "settlement_card_children",
-	cols: []string{"card_id", "seq", "child_id", "surname", "given_name", "patronymic", "birth_year"}}
-
-// UpsertCards writes cs (valid, with distinct IDs) in tx, each with the
+// CardRows encodes cs (valid, with distinct IDs) for an upsert, each with the
 // children written on it.
-func UpsertCards(ctx context.Context, tx *store.Tx, cs []registry.Card) error {
+func CardRows(cs []registry.Card) (Rows, error) {
 	args := make([]any, 0, len(cs)*len(cardsTable.cols))
-	keys := make([]any, 0, len(cs))
-	var kids []any
 	for _, c := range cs {
+		kids, err := jsonList(c.Children)
+		if err != nil {
+			return Rows{}, err
+		}
 		args = append(args, c.ID, c.Surname, c.GivenName, c.Patronymic, string(c.Sex), nullInt(c.BirthYear), c.BirthPlace,
 			c.Nationality, c.FromRegion, c.ToRegion, dateArg(c.ResettledOn), dateArg(c.ReleasedOn), c.ReleaseBasis,
-			c.FatherID, c.MotherID)
-		keys = append(keys, c.ID)
-		for i, k := range c.Children {
-			kids = append(kids, c.ID, i+1, k.CardID, k.Surname, k.GivenName, k.Patronymic, nullInt(k.BirthYear))
-		}
+			c.FatherID, c.MotherID, kids)
 	}
-	if err := cardsTable.write(ctx, tx, args); err != nil {
-		return err
-	}
-	if err := deleteWhereIn(ctx, tx, "settlement_card_children", "card_id", keys); err != nil {
-		return err
-	}
-	return cardChildrenTable.write(ctx, tx, kids)
+	return Rows{cardsTable, args}, nil
 }
 
-// cardsWithChildren selects cards and their children, one row per child (or
-// one row for a card without children), in card order: one cursor, which
-// PostgreSQL needs (a connection streams one result at a time).
-const cardsWithChildren = `SELECT c.id, c.surname, c.given_name, c.patronymic, c.sex, c.birth_year, c.birth_place,
-	c.nationality, c.from_region, c.to_region, c.resettled_on, c.released_on, c.release_basis, c.father_id, c.mother_id,
-	k.seq, k.child_id, k.surname, k.given_name, k.patronymic, k.birth_year
-	FROM settlement_cards c LEFT JOIN settlement_card_children k ON k.card_id = c.id`
-
-// scanCards reads rows of cardsWithChildren ordered by card and seq and calls
-// yield with each card; it stops when yield returns false.
-func scanCards(rows *sql.Rows, yield func(registry.Card) bool) error {
-	var cur registry.Card
-	have := false
-	for rows.Next() {
-		var c registry.Card
-		var sex string
-		var seq sql.NullInt64
-		var k registry.CardChild
-		var kidID, kidSurname, kidGiven, kidPatronymic sql.NullString
-		if err := rows.Scan(&c.ID, &c.Surname, &c.GivenName, &c.Patronymic, &sex, intCol{&c.BirthYear}, &c.BirthPlace,
-			&c.Nationality, &c.FromRegion, &c.ToRegion, dateCol{&c.ResettledOn}, dateCol{&c.ReleasedOn}, &c.ReleaseBasis,
-			&c.FatherID, &c.MotherID, &seq, &kidID, &kidSurname, &kidGiven, &kidPatronymic, intCol{&k.BirthYear}); err != nil {
-			return err
-		}
-		c.Sex = registry.Sex(sex)
-		if !have || c.ID != cur.ID {
-			if have && !yield(cur) {
-				return nil
-			}
-			cur, have = c, true
-		}
-		if seq.Valid {
-			k.CardID, k.Surname, k.GivenName, k.Patronymic = kidID.String, kidSurname.String, kidGiven.String, kidPatronymic.String
-			cur.Children = append(cur.Children, k)
-		}
-	}
-	if err := rows.Err(); err != nil {
+// UpsertCards writes cs (valid, with distinct IDs) in tx.
+func UpsertCards(ctx context.Context, tx *store.Tx, cs []registry.Card) error {
+	rows, err := CardRows(cs)
+	if err != nil {
 		return err
 	}
-	if have {
-		yield(cur)
-	}
-	return nil
+	return rows.Write(ctx, tx)
+}
+
+func scanCard(rows *sql.Rows) (registry.Card, error) {
+	var c registry.Card
+	var sex string
+	err := rows.Scan(&c.ID, &c.Surname, &c.GivenName, &c.Patronymic, &sex, intCol{&c.BirthYear}, &c.BirthPlace,
+		&c.Nationality, &c.FromRegion, &c.ToRegion, dateCol{&c.ResettledOn}, dateCol{&c.ReleasedOn}, &c.ReleaseBasis,
+		&c.FatherID, &c.MotherID, jsonCol[registry.CardChild]{&c.Children})
+	c.Sex = registry.Sex(sex)
+	return c, err
 }
 
 // Card returns the card with id and the children written on it.
@@ -98,15 +61,17 @@ func (s *Cards) Card(ctx context.Context, id string) (registry.Card, error) {
 	var card registry.Card
 	found := false
 	err := s.db.ReadTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, cardsWithChildren+` WHERE c.id = ? ORDER BY k.seq`, id)
+		rows, err := tx.Query(ctx, `SELECT `+cardColumns+` FROM settlement_cards WHERE id = ?`, id)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		return scanCards(rows, func(c registry.Card) bool {
-			card, found = c, true
-			return false
-		})
+		if rows.Next() {
+			card, err = scanCard(rows)
+			found = err == nil
+			return err
+		}
+		return rows.Err()
 	})
 	if err == nil && !found {
 		err = apperr.E(apperr.NotFound, "the card index has no such card").WithKey("registry.card_not_found")
@@ -118,12 +83,21 @@ func (s *Cards) Card(ctx context.Context, id string) (registry.Card, error) {
 // until yield returns false.
 func (s *Cards) Each(ctx context.Context, yield func(registry.Card) bool) error {
 	return s.db.ReadTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, cardsWithChildren+` ORDER BY c.id, k.seq`)
+		rows, err := tx.Query(ctx, `SELECT `+cardColumns+` FROM settlement_cards ORDER BY id`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		return scanCards(rows, yield)
+		for rows.Next() {
+			c, err := scanCard(rows)
+			if err != nil {
+				return err
+			}
+			if !yield(c) {
+				return nil
+			}
+		}
+		return rows.Err()
 	})
 }
 

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -14,7 +15,26 @@ func dateArg(d calendar.Date) any {
 	if d.IsZero() {
 		return nil
 	}
-	return d.String()
+	// calendar.Date.String without fmt: an import formats millions of dates.
+	b := make([]byte, 0, 10)
+	b = appendDigits(b, d.Year, 4)
+	b = append(b, '-')
+	b = appendDigits(b, int(d.Month), 2)
+	b = append(b, '-')
+	b = appendDigits(b, d.Day, 2)
+	return string(b)
+}
+
+// appendDigits appends n (0 ≤ n < 10^width) in width digits with leading zeros.
+func appendDigits(b []byte, n, width int) []byte {
+	for i := width - 1; i >= 0; i-- {
+		p := 1
+		for range i {
+			p *= 10
+		}
+		b = append(b, byte('0'+n/p%10))
+	}
+	return b
 }
 
 // nullString is s as a parameter, NULL when empty.
@@ -87,5 +107,41 @@ func (c intCol) Scan(src any) error {
 		return err
 	}
 	*c.n = int(ni.Int64)
+	return nil
+}
+
+// jsonList is a list column's value: a JSON array, "[]" for none.
+func jsonList[T any](items []T) (string, error) {
+	if len(items) == 0 {
+		return "[]", nil
+	}
+	b, err := json.Marshal(items)
+	return string(b), err
+}
+
+// jsonCol scans a JSON array column (TEXT on SQLite, jsonb on PostgreSQL); an
+// empty array is a nil slice.
+type jsonCol[T any] struct{ list *[]T }
+
+func (c jsonCol[T]) Scan(src any) error {
+	var b []byte
+	switch v := src.(type) {
+	case string:
+		b = []byte(v)
+	case []byte:
+		b = v
+	case nil:
+		*c.list = nil
+		return nil
+	default:
+		return fmt.Errorf("sqlstore: a JSON column holds %T", src)
+	}
+	*c.list = nil
+	if string(b) == "[]" {
+		return nil
+	}
+	if err := json.Unmarshal(b, c.list); err != nil {
+		return fmt.Errorf("sqlstore: a JSON column: %w", err)
+	}
 	return nil
 }

@@ -20,14 +20,23 @@ const convictionColumns = `id, iin, surname, given_name, patronymic, birth_date,
 
 var convictionsTable = &bulkTable{name: "convictions", key: []string{"id"}, cols: splitColumns(convictionColumns)}
 
-// UpsertConvictions writes cs (valid, with distinct IDs) in tx.
-func UpsertConvictions(ctx context.Context, tx *store.Tx, cs []registry.Conviction) error {
+// ConvictionRows encodes cs (valid, with distinct IDs) for an upsert.
+func ConvictionRows(cs []registry.Conviction) (Rows, error) {
 	args := make([]any, 0, len(cs)*len(convictionsTable.cols))
 	for _, c := range cs {
 		args = append(args, c.ID, nullString(c.IIN), c.Surname, c.GivenName, c.Patronymic, dateArg(c.BirthDate),
 			c.Article, c.Court, dateArg(c.ConvictedOn), c.Sentence, dateArg(c.ExpungedOn), dateArg(c.RemovedOn))
 	}
-	return convictionsTable.write(ctx, tx, args)
+	return Rows{convictionsTable, args}, nil
+}
+
+// UpsertConvictions writes cs (valid, with distinct IDs) in tx.
+func UpsertConvictions(ctx context.Context, tx *store.Tx, cs []registry.Conviction) error {
+	rows, err := ConvictionRows(cs)
+	if err != nil {
+		return err
+	}
+	return rows.Write(ctx, tx)
 }
 
 func (s *CriminalRecords) query(ctx context.Context, where string, arg any) ([]registry.Conviction, error) {

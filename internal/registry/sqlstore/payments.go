@@ -21,13 +21,22 @@ var paymentsTable = &bulkTable{name: "payments", key: []string{"reference"},
 
 const paymentColumns = `reference, payer_iin, payer_name, amount_tiyn, budget_code, paid_on, source, confirmed_by, application_id`
 
-// UpsertPayments writes ps (valid, with distinct references) in tx.
-func UpsertPayments(ctx context.Context, tx *store.Tx, ps []registry.Payment) error {
+// PaymentRows encodes ps (valid, with distinct references) for an upsert.
+func PaymentRows(ps []registry.Payment) (Rows, error) {
 	args := make([]any, 0, len(ps)*len(paymentsTable.cols))
 	for _, p := range ps {
 		args = append(args, p.Reference, p.PayerIIN, p.PayerName, p.AmountTiyn, p.BudgetCode, dateArg(p.PaidOn), string(p.Source))
 	}
-	return paymentsTable.write(ctx, tx, args)
+	return Rows{paymentsTable, args}, nil
+}
+
+// UpsertPayments writes ps (valid, with distinct references) in tx.
+func UpsertPayments(ctx context.Context, tx *store.Tx, ps []registry.Payment) error {
+	rows, err := PaymentRows(ps)
+	if err != nil {
+		return err
+	}
+	return rows.Write(ctx, tx)
 }
 
 func getPayment(ctx context.Context, tx *store.Tx, ref string) (registry.Payment, error) {

@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/iin"
@@ -17,46 +16,44 @@ type Persons struct{ db *store.DB }
 
 var _ registry.Persons = (*Persons)(nil)
 
-const personColumns = `iin, surname, given_name, patronymic, sex, birth_date, birth_place, nationality, father_iin, mother_iin`
+const personColumns = `iin, surname, given_name, patronymic, sex, birth_date, birth_place, nationality, father_iin, mother_iin, former_names`
 
 var personsTable = &bulkTable{name: "persons", key: []string{"iin"}, cols: splitColumns(personColumns)}
 
-var formerNamesTable = &bulkTable{name: "person_former_names", cols: []string{"iin", "seq", "surname", "given_name", "patronymic", "changed_on", "reason"}}
-
-// UpsertPersons writes ps (valid, with distinct IINs) in tx: new persons are
-// added, known ones replaced with their former names.
-func UpsertPersons(ctx context.Context, tx *store.Tx, ps []registry.Person) error {
+// PersonRows encodes ps (valid, with distinct IINs) for an upsert: new
+// persons are added, known ones replaced, former names included.
+func PersonRows(ps []registry.Person) (Rows, error) {
 	args := make([]any, 0, len(ps)*len(personsTable.cols))
-	keys := make([]any, 0, len(ps))
-	var names []any
 	for _, p := range ps {
-		args = append(args, p.IIN, p.Surname, p.GivenName, p.Patronymic, string(p.Sex), dateArg(p.BirthDate),
-			p.BirthPlace, p.Nationality, nullString(p.FatherIIN), nullString(p.MotherIIN))
-		keys = append(keys, p.IIN)
-		for i, c := range p.FormerNames {
-			names = append(names, p.IIN, i+1, c.Surname, c.GivenName, c.Patronymic, dateArg(c.ChangedOn), c.Reason)
+		former, err := jsonList(p.FormerNames)
+		if err != nil {
+			return Rows{}, err
 		}
+		args = append(args, p.IIN, p.Surname, p.GivenName, p.Patronymic, string(p.Sex), dateArg(p.BirthDate),
+			p.BirthPlace, p.Nationality, nullString(p.FatherIIN), nullString(p.MotherIIN), former)
 	}
-	if err := personsTable.write(ctx, tx, args); err != nil {
+	return Rows{personsTable, args}, nil
+}
+
+// UpsertPersons writes ps (valid, with distinct IINs) in tx.
+func UpsertPersons(ctx context.Context, tx *store.Tx, ps []registry.Person) error {
+	rows, err := PersonRows(ps)
+	if err != nil {
 		return err
 	}
-	if err := deleteWhereIn(ctx, tx, "person_former_names", "iin", keys); err != nil {
-		return err
-	}
-	return formerNamesTable.write(ctx, tx, names)
+	return rows.Write(ctx, tx)
 }
 
 func scanPerson(rows *sql.Rows) (registry.Person, error) {
 	var p registry.Person
 	var sex string
 	err := rows.Scan(&p.IIN, &p.Surname, &p.GivenName, &p.Patronymic, &sex, dateCol{&p.BirthDate},
-		&p.BirthPlace, &p.Nationality, stringCol{&p.FatherIIN}, stringCol{&p.MotherIIN})
+		&p.BirthPlace, &p.Nationality, stringCol{&p.FatherIIN}, stringCol{&p.MotherIIN}, jsonCol[registry.NameChange]{&p.FormerNames})
 	p.Sex = registry.Sex(sex)
 	return p, err
 }
 
-// queryPersons reads the persons a query selects (personColumns in order) and
-// their former names.
+// queryPersons reads the persons a query selects (personColumns in order).
 func queryPersons(ctx context.Context, tx *store.Tx, query string, args ...any) ([]registry.Person, error) {
 	rows, err := tx.Query(ctx, query, args...)
 	if err != nil {
@@ -71,48 +68,7 @@ func queryPersons(ctx context.Context, tx *store.Tx, query string, args ...any) 
 		}
 		ps = append(ps, p)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	if len(ps) == 0 {
-		return nil, nil
-	}
-	return ps, addFormerNames(ctx, tx, ps)
-}
-
-// addFormerNames fills in the former names of ps.
-func addFormerNames(ctx context.Context, tx *store.Tx, ps []registry.Person) error {
-	at := make(map[string]int, len(ps))
-	keys := make([]any, len(ps))
-	for i, p := range ps {
-		at[p.IIN] = i
-		keys[i] = p.IIN
-	}
-	for len(keys) > 0 {
-		n := min(len(keys), rowsPerStatement)
-		rows, err := tx.Query(ctx, `SELECT iin, surname, given_name, patronymic, changed_on, reason FROM person_former_names
-			WHERE iin IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`) ORDER BY iin, seq`, keys[:n]...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var who string
-			var c registry.NameChange
-			if err := rows.Scan(&who, &c.Surname, &c.GivenName, &c.Patronymic, dateCol{&c.ChangedOn}, &c.Reason); err != nil {
-				rows.Close()
-				return err
-			}
-			ps[at[who]].FormerNames = append(ps[at[who]].FormerNames, c)
-		}
-		if err := rows.Err(); err != nil {
-			rows.Close()
-			return err
-		}
-		rows.Close()
-		keys = keys[n:]
-	}
-	return nil
+	return ps, rows.Err()
 }
 
 func validIIN(number string) error {

@@ -18,14 +18,23 @@ const signatoryColumns = `id, surname, given_name, patronymic, surname_key, posi
 
 var signatoriesTable = &bulkTable{name: "signatory_specimens", key: []string{"id"}, cols: splitColumns(signatoryColumns)}
 
-// UpsertSignatories writes ss (valid, with distinct IDs) in tx.
-func UpsertSignatories(ctx context.Context, tx *store.Tx, ss []registry.Signatory) error {
+// SignatoryRows encodes ss (valid, with distinct IDs) for an upsert.
+func SignatoryRows(ss []registry.Signatory) (Rows, error) {
 	args := make([]any, 0, len(ss)*len(signatoriesTable.cols))
 	for _, s := range ss {
 		args = append(args, s.ID, s.Surname, s.GivenName, s.Patronymic, registry.Fold(s.Surname), s.Position, s.Body,
 			string(s.BodyKind), registry.SealKey(s.SealID), dateArg(s.ValidFrom), dateArg(s.ValidTo))
 	}
-	return signatoriesTable.write(ctx, tx, args)
+	return Rows{signatoriesTable, args}, nil
+}
+
+// UpsertSignatories writes ss (valid, with distinct IDs) in tx.
+func UpsertSignatories(ctx context.Context, tx *store.Tx, ss []registry.Signatory) error {
+	rows, err := SignatoryRows(ss)
+	if err != nil {
+		return err
+	}
+	return rows.Write(ctx, tx)
 }
 
 // Specimens returns the specimens with the seal or the signer's surname of q.

@@ -35,8 +35,7 @@ func New(db *store.DB) Registries {
 
 // Tables are the tables of the registries, in the order the CLI reports them.
 var Tables = []string{
-	"persons", "person_former_names", "convictions", "signatory_specimens", "payments",
-	"settlement_cards", "settlement_card_children", "criminal_record_reads",
+	"persons", "convictions", "signatory_specimens", "payments", "settlement_cards", "criminal_record_reads",
 }
 
 // Count is the number of rows in table, one of Tables.

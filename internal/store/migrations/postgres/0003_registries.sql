@@ -3,7 +3,10 @@
 -- the special-settlement card index, and the audit log of criminal-record reads.
 --
 -- An unknown date is NULL. Keys are the registries' natural keys, so that an
--- import is an upsert and a second import of the same file changes nothing.
+-- import is an upsert and a second import of the same file changes nothing. A
+-- list that belongs to its row and is only ever read and written whole (a
+-- person's former names, the children written on a card) is a JSON array in
+-- the row: one insert and one read per row (docs/registries.md, "Storage").
 
 -- The registry of individuals.
 CREATE TABLE persons (
@@ -18,25 +21,15 @@ CREATE TABLE persons (
     -- The parents, when the registry knows them. Not foreign keys: a parent may
     -- come in a later file, or not be a resident at all.
     father_iin  text,
-    mother_iin  text
+    mother_iin  text,
+    -- The names the person had before, oldest first: [{"surname", "given_name",
+    -- "patronymic", "changed_on": "YYYY-MM-DD", "reason"}], each used until changed_on.
+    former_names jsonb NOT NULL DEFAULT '[]'
 );
 -- Old records without an IIN are matched by the date of birth and the names.
 CREATE INDEX persons_birth_date ON persons (birth_date);
 CREATE INDEX persons_father ON persons (father_iin) WHERE father_iin IS NOT NULL;
 CREATE INDEX persons_mother ON persons (mother_iin) WHERE mother_iin IS NOT NULL;
-
--- The names a person had before, in order (seq 1 is the oldest); each was used
--- until changed_on.
-CREATE TABLE person_former_names (
-    iin        text NOT NULL REFERENCES persons (iin) ON DELETE CASCADE,
-    seq        integer NOT NULL,
-    surname    text NOT NULL,
-    given_name text NOT NULL,
-    patronymic text NOT NULL DEFAULT '',
-    changed_on date NOT NULL,
-    reason     text NOT NULL DEFAULT '',
-    PRIMARY KEY (iin, seq)
-);
 
 -- The criminal records: one row per conviction. iin is NULL on old records,
 -- which name the person as they were named when convicted.
@@ -108,20 +101,11 @@ CREATE TABLE settlement_cards (
     released_on   date,
     release_basis text NOT NULL DEFAULT '',
     father_id     text NOT NULL DEFAULT '',
-    mother_id     text NOT NULL DEFAULT ''
-);
-
--- The children written on a card, in the card's order. child_id is the child's
--- own card; '' for a child under 16 on 1 January 1940 (AR-STD-9).
-CREATE TABLE settlement_card_children (
-    card_id    text NOT NULL REFERENCES settlement_cards (id) ON DELETE CASCADE,
-    seq        integer NOT NULL,
-    child_id   text NOT NULL DEFAULT '',
-    surname    text NOT NULL DEFAULT '',
-    given_name text NOT NULL DEFAULT '',
-    patronymic text NOT NULL DEFAULT '',
-    birth_year integer,
-    PRIMARY KEY (card_id, seq)
+    mother_id     text NOT NULL DEFAULT '',
+    -- The children written on the card, in its order: [{"card_id", "surname",
+    -- "given_name", "patronymic", "birth_year"}]. card_id is the child's own card,
+    -- absent for a child under 16 on 1 January 1940 (AR-STD-9).
+    children      jsonb NOT NULL DEFAULT '[]'
 );
 
 -- Every read of the criminal records: who, when, about whom, why. Append-only.

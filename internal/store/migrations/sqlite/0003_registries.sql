@@ -4,7 +4,10 @@
 --
 -- Dates are TEXT 'YYYY-MM-DD', which sorts in date order; an unknown date is
 -- NULL. Keys are the registries' natural keys, so that an import is an upsert
--- and a second import of the same file changes nothing.
+-- and a second import of the same file changes nothing. A list that belongs
+-- to its row and is only ever read and written whole (a person's former
+-- names, the children written on a card) is a JSON array in the row: one
+-- insert and one read per row (docs/registries.md, "Storage").
 
 -- The registry of individuals.
 CREATE TABLE persons (
@@ -19,25 +22,15 @@ CREATE TABLE persons (
     -- The parents, when the registry knows them. Not foreign keys: a parent may
     -- come in a later file, or not be a resident at all.
     father_iin  TEXT,
-    mother_iin  TEXT
+    mother_iin  TEXT,
+    -- The names the person had before, oldest first: [{"surname", "given_name",
+    -- "patronymic", "changed_on": "YYYY-MM-DD", "reason"}], each used until changed_on.
+    former_names TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
 -- Old records without an IIN are matched by the date of birth and the names.
 CREATE INDEX persons_birth_date ON persons (birth_date);
 CREATE INDEX persons_father ON persons (father_iin) WHERE father_iin IS NOT NULL;
 CREATE INDEX persons_mother ON persons (mother_iin) WHERE mother_iin IS NOT NULL;
-
--- The names a person had before, in order (seq 1 is the oldest); each was used
--- until changed_on.
-CREATE TABLE person_former_names (
-    iin        TEXT NOT NULL REFERENCES persons (iin) ON DELETE CASCADE,
-    seq        INTEGER NOT NULL,
-    surname    TEXT NOT NULL,
-    given_name TEXT NOT NULL,
-    patronymic TEXT NOT NULL DEFAULT '',
-    changed_on TEXT NOT NULL,
-    reason     TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (iin, seq)
-) WITHOUT ROWID;
 
 -- The criminal records: one row per conviction. iin is NULL on old records,
 -- which name the person as they were named when convicted.
@@ -109,20 +102,11 @@ CREATE TABLE settlement_cards (
     released_on   TEXT,
     release_basis TEXT NOT NULL DEFAULT '',
     father_id     TEXT NOT NULL DEFAULT '',
-    mother_id     TEXT NOT NULL DEFAULT ''
-) WITHOUT ROWID;
-
--- The children written on a card, in the card's order. child_id is the child's
--- own card; '' for a child under 16 on 1 January 1940 (AR-STD-9).
-CREATE TABLE settlement_card_children (
-    card_id    TEXT NOT NULL REFERENCES settlement_cards (id) ON DELETE CASCADE,
-    seq        INTEGER NOT NULL,
-    child_id   TEXT NOT NULL DEFAULT '',
-    surname    TEXT NOT NULL DEFAULT '',
-    given_name TEXT NOT NULL DEFAULT '',
-    patronymic TEXT NOT NULL DEFAULT '',
-    birth_year INTEGER,
-    PRIMARY KEY (card_id, seq)
+    mother_id     TEXT NOT NULL DEFAULT '',
+    -- The children written on the card, in its order: [{"card_id", "surname",
+    -- "given_name", "patronymic", "birth_year"}]. card_id is the child's own card,
+    -- absent for a child under 16 on 1 January 1940 (AR-STD-9).
+    children      TEXT NOT NULL DEFAULT '[]'
 ) WITHOUT ROWID;
 
 -- Every read of the criminal records: who, when, about whom, why. Append-only.

@@ -1,0 +1,4 @@
+package sqlstore
+
+// DateArg exposes dateArg to the tests.
+var DateArg = dateArg
