@@ -246,6 +246,12 @@ func (a *Application) clock(id string) *Clock {
 	return nil
 }
 
+// dropClocks forgets the clocks with the given IDs, so that the next plan makes
+// them anew (not done, not overdue) with timers of their own.
+func (a *Application) dropClocks(ids ...string) {
+	a.Clocks = slices.DeleteFunc(a.Clocks, func(c Clock) bool { return slices.Contains(ids, c.ID) })
+}
+
 // complete marks the clocks done at now; a clock done after its due time is late.
 func (a *Application) complete(now time.Time, ids ...string) {
 	for _, id := range ids {

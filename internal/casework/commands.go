@@ -1052,15 +1052,23 @@ func runReceiveAtBranch(c *change, data []byte) error {
 	}
 	a := c.app
 	c.rule = storageRule(c.std)
-	if a.Storage == nil && c.std.Storage != nil {
+	if c.std.Storage != nil && (a.Storage == nil || a.Storage.ReturnedAt != nil) {
 		// Rule G-7: the State Corporation keeps the result 1 month, then the
-		// provider 2 more; at 3 months it goes into the nomenclature file.
+		// provider 2 more; at 3 months it goes into the nomenclature file. A
+		// result requested back from the provider and at the branch again starts
+		// a new period (docs/adr/0003-casework.md, decision 7), so one that is
+		// again not collected is again returned and filed: its storage clocks
+		// are planned afresh and their timers re-armed.
 		ready := c.now.In(calendar.Almaty)
 		s := &Storage{ReadyAt: c.now}
+		if a.Storage != nil {
+			s.RequestedBackAt = a.Storage.RequestedBackAt // keeps the return-to-branch clock
+		}
 		s.ReturnAt = ready.AddDate(0, c.std.Storage.StateCorpMonths, 0).UTC()
 		s.FileAt = ready.AddDate(0, c.std.Storage.NomenclatureAfterMonths, 0).UTC()
 		s.ReturnOn, s.FileOn = calendar.DateOf(s.ReturnAt), calendar.DateOf(s.FileAt)
 		a.Storage = s
+		a.dropClocks(ClockStorageReturn, ClockStorageFile)
 	}
 	c.done = []string{ClockDeadline, ClockReturnToBranch}
 	c.noteKind = NoteReadyForPickup
@@ -1192,9 +1200,10 @@ func runRequestBack(c *change, data []byte) error {
 		return err
 	}
 	// Rule G-7: on the State Corporation's request the provider sends the result
-	// back within 1 working day.
+	// back within 1 working day — a new clock at every request.
 	now := c.now
 	c.app.Storage.RequestedBackAt = &now
+	c.app.dropClocks(ClockReturnToBranch)
 	c.rule = storageRule(c.std)
 	return nil
 }

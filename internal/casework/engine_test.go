@@ -341,3 +341,53 @@ func TestSubmitRejectsBadInput(t *testing.T) {
 		}
 	})
 }
+
+// TestApplicationJSON: the document the API serialises has arrays, never null,
+// for the checklist and the clocks, and leaves out the dates not yet known.
+func TestApplicationJSON(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, kind storetest.Engine) {
+		t.Parallel()
+		v := newEnv(t, kind, at(2026, 4, 6, 10, 0))
+		employer, worker := person(t, "Hr"), person(t, "Worker")
+		doc := func(t *testing.T, app *casework.Application) map[string]json.RawMessage {
+			t.Helper()
+			b, err := json.Marshal(app)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		var waiting *casework.Application
+		v.rule("CR-STD-8.4 waiting for consent: no clocks, no receipt dates", func(t *testing.T) {
+			waiting = v.submit(applicantOf(employer), casework.SubmitInput{Service: standard.CriminalRecord, Channel: standard.Portal,
+				Applicant: employer, Subject: &casework.Subject{Relation: casework.RelationThirdParty, Person: worker}})
+			for name, app := range map[string]*casework.Application{"submitted": waiting, "read back": v.get(waiting.ID)} {
+				m := doc(t, app)
+				if string(m["clocks"]) != "[]" || len(m["checklist"]) < 3 || string(m["checklist"][:1]) != "[" {
+					t.Errorf("%s: clocks %s, checklist %s; want arrays", name, m["clocks"], m["checklist"])
+				}
+				for _, k := range []string{"received_on", "deadline_on"} {
+					if raw, ok := m[k]; ok {
+						t.Errorf("%s: %s is %s before the receipt, want it left out", name, k, raw)
+					}
+				}
+			}
+		})
+		v.rule("CP-7 a complaint has an empty checklist, not null", func(t *testing.T) {
+			c := v.complain(applicantOf(employer), complaintInput(waiting.ID, employer, casework.AddresseeProvider))
+			for name, app := range map[string]*casework.Application{"filed": c, "read back": v.get(c.ID)} {
+				m := doc(t, app)
+				if string(m["checklist"]) != "[]" {
+					t.Errorf("%s: checklist %s, want []", name, m["checklist"])
+				}
+				if string(m["received_on"]) != `"2026-04-06"` || string(m["deadline_on"]) != `"2026-04-13"` {
+					t.Errorf("%s: received_on %s, deadline_on %s", name, m["received_on"], m["deadline_on"])
+				}
+			}
+		})
+	})
+}

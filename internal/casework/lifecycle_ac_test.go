@@ -1,6 +1,7 @@
 package casework_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -181,6 +182,9 @@ func TestApostilleCourtLifecycle(t *testing.T) {
 			}
 			if len(web.Clocks) != 1 || web.Clocks[0].ID != "deadline" {
 				t.Errorf("clocks %+v: AC's hearing has no clocks of its own", web.Clocks)
+			}
+			if b, _ := json.Marshal(web.Hearing); strings.Contains(string(b), "notice_by") {
+				t.Errorf("hearing %s: an unset notice limit is left out", b)
 			}
 			evs, _ := v.e.Events(v.ctx, admin, web.ID)
 			if last := evs[len(evs)-1]; last.Type != "preliminary-refusal" || last.Rule != "AC-15-1" {

@@ -183,6 +183,84 @@ func TestApostilleProsecutionLifecycle(t *testing.T) {
 	})
 }
 
+// TestStorageAfterRequestBack: a paper result requested back from the provider
+// and again not collected starts a new storage period at the branch — returned
+// after a month, filed after three — each time it comes back (G-7).
+func TestStorageAfterRequestBack(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, kind storetest.Engine) {
+		t.Parallel()
+		v := newEnv(t, kind, at(2026, 4, 6, 10, 0)) // Monday
+		app := v.submit(operator, apInput(person(t, "Forgetful")))
+		for _, cmd := range []string{"accept", "register", "start-verification", "issue", "dispatch"} {
+			actor := officer
+			if cmd == "accept" {
+				actor = operator
+			}
+			app = v.exec(actor, app, cmd, nil)
+		}
+		v.advanceTo(at(2026, 4, 7, 11, 0))
+		app = v.exec(operator, app, "receive-at-branch", nil)
+
+		v.rule("G-7 returned after a month, requested back, at the branch again", func(t *testing.T) {
+			v.advanceTo(at(2026, 5, 7, 11, 0))
+			wantState(t, v.get(app.ID), casework.StateReturnedToProvider)
+			v.advanceTo(at(2026, 5, 20, 10, 0))
+			app = v.exec(operator, app, "request-back", nil)
+			v.advanceTo(at(2026, 5, 21, 10, 0))
+			app = v.exec(operator, app, "receive-at-branch", nil)
+			wantState(t, app, casework.StateReadyForPickup)
+			if c := clockOf(t, app, "return-to-branch"); !c.Done || c.Late {
+				t.Errorf("return clock %+v, want done on time", c)
+			}
+		})
+		v.rule("G-7 again not collected: the storage timers are re-armed from the new arrival", func(t *testing.T) {
+			if s := app.Storage; !s.ReadyAt.Equal(at(2026, 5, 21, 10, 0)) || s.ReturnedAt != nil || s.FiledAt != nil {
+				t.Errorf("storage %+v, want a new period from 2026-05-21 10:00", s)
+			}
+			for _, id := range []string{"storage-return", "storage-file"} {
+				if c := clockOf(t, app, id); c.Done || c.Overdue {
+					t.Errorf("clock %+v, want running again", c)
+				}
+			}
+			wantClock(t, app, "storage-return", date(2026, 6, 21), "G-7")
+			wantClock(t, app, "storage-file", date(2026, 8, 21), "G-7")
+			v.advanceTo(at(2026, 6, 21, 9, 59))
+			wantState(t, v.get(app.ID), casework.StateReadyForPickup)
+			v.advanceTo(at(2026, 6, 21, 10, 0))
+			wantState(t, v.get(app.ID), casework.StateReturnedToProvider)
+			// The first period's filing time (7 July) passes without effect.
+			v.advanceTo(at(2026, 7, 7, 11, 30))
+			wantState(t, v.get(app.ID), casework.StateReturnedToProvider)
+		})
+		v.rule("G-7 a second request back has its own working day", func(t *testing.T) {
+			v.advanceTo(at(2026, 7, 8, 10, 0))
+			app = v.exec(operator, app, "request-back", nil)
+			if c := clockOf(t, app, "return-to-branch"); c.Done || c.DueOn != date(2026, 7, 9) {
+				t.Errorf("return clock %+v, want running, due 2026-07-09", c)
+			}
+			v.advanceTo(at(2026, 7, 9, 10, 0))
+			app = v.exec(operator, app, "receive-at-branch", nil)
+			wantClock(t, app, "storage-file", date(2026, 10, 9), "G-7")
+		})
+		v.rule("G-7 filed three months after the last arrival", func(t *testing.T) {
+			v.advanceTo(at(2026, 8, 9, 10, 0))
+			wantState(t, v.get(app.ID), casework.StateReturnedToProvider)
+			v.advanceTo(at(2026, 8, 21, 10, 30)) // the second period's filing time: stale
+			wantState(t, v.get(app.ID), casework.StateReturnedToProvider)
+			v.advanceTo(at(2026, 10, 9, 10, 0))
+			app = v.get(app.ID)
+			wantState(t, app, casework.StateFiled)
+			count := map[string]int{}
+			for _, e := range v.eventTypes(app.ID) {
+				count[e]++
+			}
+			if count["receive-at-branch"] != 3 || count["return-to-provider"] != 3 || count["request-back"] != 2 || count["file"] != 1 {
+				t.Errorf("events %v", v.eventTypes(app.ID))
+			}
+		})
+	})
+}
+
 func equal(a, b []string) bool {
 	if len(a) != len(b) {
 		return false

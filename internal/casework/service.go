@@ -255,9 +255,9 @@ type Decision struct {
 type Hearing struct {
 	Grounds      []string      `json:"grounds"`
 	NoticeSentAt *time.Time    `json:"notice_sent_at,omitempty"`
-	NoticeBy     calendar.Date `json:"notice_by"` // latest day for the notice
+	NoticeBy     calendar.Date `json:"notice_by,omitempty,omitzero"` // latest day for the notice
 	At           *time.Time    `json:"at,omitempty"`
-	LatestOn     calendar.Date `json:"latest_on,omitempty"` // latest day for the hearing
+	LatestOn     calendar.Date `json:"latest_on,omitempty,omitzero"` // latest day for the hearing
 	Place        string        `json:"place,omitempty"`
 	Method       string        `json:"method,omitempty"` // "in-person" | "video" | "phone" | "written"
 	HeldAt       *time.Time    `json:"held_at,omitempty"`
@@ -266,7 +266,9 @@ type Hearing struct {
 	Minutes      string        `json:"minutes,omitempty"`
 }
 
-// Storage is the life of an uncollected paper result (G-7).
+// Storage is the life of an uncollected paper result (G-7). It counts from the
+// result's latest arrival at the branch: one requested back from the provider
+// and brought again starts a new period.
 type Storage struct {
 	ReadyAt  time.Time     `json:"ready_at"`
 	ReturnAt time.Time     `json:"return_at"` // to the provider after 1 month
@@ -341,10 +343,13 @@ type Application struct {
 	// that hold follow from the application (a representative, a third party …).
 	Declared []standard.Condition `json:"declared_conditions,omitempty"`
 
+	// ReceivedOn and DeadlineOn are left out of the JSON until the application is
+	// received (omitzero; omitempty beside it does nothing for a struct but marks
+	// the field optional to readers of the tag, such as the OpenAPI test).
 	SubmittedAt time.Time     `json:"submitted_at"`
 	ReceivedAt  time.Time     `json:"received_at"`
-	ReceivedOn  calendar.Date `json:"received_on"`
-	DeadlineOn  calendar.Date `json:"deadline_on"`
+	ReceivedOn  calendar.Date `json:"received_on,omitempty,omitzero"`
+	DeadlineOn  calendar.Date `json:"deadline_on,omitempty,omitzero"`
 	Deadline    time.Time     `json:"deadline"`
 	// DeadlineRule is the rule ID of the service deadline (CR-STD-3.1, AP-STD-3 …).
 	DeadlineRule string `json:"deadline_rule,omitempty"`

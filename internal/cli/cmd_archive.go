@@ -43,7 +43,8 @@ var archiveText = map[string]i18n.Text{
 	},
 }
 
-// runArchive searches the special-settlement card index of the database:
+// runArchive searches the special-settlement card index of the database
+// (Rule AR-6.3: the automated search of the card index):
 // `qyzmet archive search "QUERY" [--birth-year Y] [--limit 10] [--json]`, or a
 // file of queries with --batch. The index is built from the store's card index
 // (archivesearch, the engine of the desk and the API).

@@ -115,9 +115,11 @@ func passed(checks []Check) int {
 // punctuation.
 func sameText(a, b string) bool { return registry.Fold(a) == registry.Fold(b) }
 
-// compareWithSpecimen makes the checks of one specimen. Every mismatch of the
-// signature's data makes the document unreliable (ground 1); a body outside
-// the service's remit makes it not meet the requirements (ground 2).
+// compareWithSpecimen makes the checks of one specimen.
+//
+// Rule AP-STD-9, AC-15-1: every mismatch of the signature's data makes the
+// document unreliable (ground 1); a body outside the service's remit makes it
+// not meet the requirements (ground 2).
 func compareWithSpecimen(doc OfficialDocument, s registry.Signatory, rule string, kinds []registry.BodyKind, today calendar.Date) []Check {
 	match := registry.CompareNames(doc.Signer, s.Name)
 	signer := Check{Field: "signer", OK: match == registry.Same, Expected: s.Name.String(), Found: doc.Signer.String(),

@@ -217,7 +217,8 @@ func (c *CriminalRecords) Decide(ctx context.Context, req CriminalRecordRequest)
 		}
 	}
 	// Rule CR-STD-3.1, CR-F5: an unambiguous answer is issued at once: "has a
-	// record" with the convictions in force, else "has no record".
+	// record" with the convictions in force, else "has no record" (Rule
+	// CR-STD-9: the service never refuses).
 	if len(d.Convictions) == 0 {
 		d.Outcome, d.Rule, d.Reason = NoRecord, "CR-STD-3.1", reasonNoRecord
 		return d, nil

@@ -273,27 +273,48 @@ func TestCriminalRecordDecision(t *testing.T) {
 	}
 }
 
+// Rule G-1: "today" is the date in Almaty. At 20:00 UTC on 1 March it is
+// already 2 March in Almaty, the day the father's conviction is expunged.
+func TestCriminalRecordDayIsAlmatysG1(t *testing.T) {
+	t.Run("G-1 the day of the decision is Almaty's", func(t *testing.T) {
+		r := fixture()
+		r.records[1].ExpungedOn = calendar.D(2026, 3, 2)
+		c := checker(r)
+		c.Clock = func() time.Time { return time.Date(2026, 3, 1, 20, 0, 0, 0, time.UTC) }
+		d, err := c.Decide(context.Background(), self(father))
+		if err != nil || d.Outcome != decision.NoRecord || d.AsOf != calendar.D(2026, 3, 2) {
+			t.Errorf("%s as of %s (%v), want no-record as of 2026-03-02", d.Outcome, d.AsOf, err)
+		}
+		c.Clock = func() time.Time { return time.Date(2026, 3, 1, 18, 59, 0, 0, time.UTC) } // 23:59 in Almaty
+		if d, _ := c.Decide(context.Background(), self(father)); d.Outcome != decision.HasRecord {
+			t.Errorf("at 23:59 on 1 March in Almaty: %s, want has-record", d.Outcome)
+		}
+	})
+}
+
 // The audit log says who read, when, about whom and why.
 func TestCriminalRecordReadIsAudited(t *testing.T) {
-	r := fixture()
-	req := request(father.IIN, decision.ThirdParty, decision.Subject{IIN: mother.IIN})
-	req.Consent = &decision.Consent{SubjectIIN: mother.IIN, Method: decision.ConsentCabinet, GivenOn: calendar.D(2026, 3, 1)}
-	req.Actor = decision.Actor{ID: "officer-7", Role: "officer"}
-	if _, err := checker(r).Decide(context.Background(), req); err != nil {
-		t.Fatal(err)
-	}
-	want := registry.RecordRead{At: now, ActorID: "officer-7", ActorRole: "officer", SubjectIIN: mother.IIN, SubjectName: mother.Name,
-		SubjectBirthDate: mother.BirthDate, Purpose: req.Purpose, ApplicationID: "A-1", Rule: "CR-STD-3.1"}
-	if len(r.reads) != 1 || r.reads[0] != want {
-		t.Errorf("audit %+v, want %+v", r.reads, want)
-	}
+	t.Run("CR-STD-3.1 who read, when, about whom, why", func(t *testing.T) {
+		r := fixture()
+		req := request(father.IIN, decision.ThirdParty, decision.Subject{IIN: mother.IIN})
+		req.Consent = &decision.Consent{SubjectIIN: mother.IIN, Method: decision.ConsentCabinet, GivenOn: calendar.D(2026, 3, 1)}
+		req.Actor = decision.Actor{ID: "officer-7", Role: "officer"}
+		if _, err := checker(r).Decide(context.Background(), req); err != nil {
+			t.Fatal(err)
+		}
+		want := registry.RecordRead{At: now, ActorID: "officer-7", ActorRole: "officer", SubjectIIN: mother.IIN, SubjectName: mother.Name,
+			SubjectBirthDate: mother.BirthDate, Purpose: req.Purpose, ApplicationID: "A-1", Rule: "CR-STD-3.1"}
+		if len(r.reads) != 1 || r.reads[0] != want {
+			t.Errorf("audit %+v, want %+v", r.reads, want)
+		}
 
-	// No audit, no read: the records stay closed when the log cannot be written.
-	r = fixture()
-	r.auditErr = errAuditDown
-	if _, err := checker(r).Decide(context.Background(), self(father)); err == nil || r.recordsRead != 0 {
-		t.Errorf("with the audit log down: %v, %d reads", err, r.recordsRead)
-	}
+		// No audit, no read: the records stay closed when the log cannot be written.
+		r = fixture()
+		r.auditErr = errAuditDown
+		if _, err := checker(r).Decide(context.Background(), self(father)); err == nil || r.recordsRead != 0 {
+			t.Errorf("with the audit log down: %v, %d reads", err, r.recordsRead)
+		}
+	})
 }
 
 func TestCriminalRecordRefusesContradictoryRequests(t *testing.T) {
@@ -317,23 +338,25 @@ func TestCriminalRecordRefusesContradictoryRequests(t *testing.T) {
 // The evidence of an additional check names the record, the subject's name it
 // resembles and the other persons it could be.
 func TestCriminalRecordEvidenceForTheOfficer(t *testing.T) {
-	r := fixture()
-	r.persons = append(r.persons, namesake)
-	d, err := checker(r).Decide(context.Background(), self(kurmanov))
-	if err != nil || len(d.Evidence) != 1 {
-		t.Fatalf("%+v, %v", d, err)
-	}
-	e := d.Evidence[0]
-	if e.Record == nil || e.Record.ID != "K-OLD" || e.Name == nil || *e.Name != kurmanov.Name ||
-		len(e.Other) != 1 || e.Other[0].IIN != namesake.IIN || e.Match != "similar" && e.Match != "same" {
-		t.Errorf("evidence %+v", e)
-	}
-	if len(d.Convictions) != 0 {
-		t.Errorf("an ambiguous decision issued convictions %v", ids(d.Convictions))
-	}
-	if !slices.Contains([]string{"same", "similar"}, e.Match) {
-		t.Errorf("match %q", e.Match)
-	}
+	t.Run("CR-STD-3.1 the evidence of an additional check", func(t *testing.T) {
+		r := fixture()
+		r.persons = append(r.persons, namesake)
+		d, err := checker(r).Decide(context.Background(), self(kurmanov))
+		if err != nil || len(d.Evidence) != 1 {
+			t.Fatalf("%+v, %v", d, err)
+		}
+		e := d.Evidence[0]
+		if e.Record == nil || e.Record.ID != "K-OLD" || e.Name == nil || *e.Name != kurmanov.Name ||
+			len(e.Other) != 1 || e.Other[0].IIN != namesake.IIN || e.Match != "similar" && e.Match != "same" {
+			t.Errorf("evidence %+v", e)
+		}
+		if len(d.Convictions) != 0 {
+			t.Errorf("an ambiguous decision issued convictions %v", ids(d.Convictions))
+		}
+		if !slices.Contains([]string{"same", "similar"}, e.Match) {
+			t.Errorf("match %q", e.Match)
+		}
+	})
 }
 
 func BenchmarkCriminalRecordDecisionInMemory(b *testing.B) {

@@ -86,7 +86,7 @@ func (p *Payments) Check(ctx context.Context, std *standard.Standard, req Paymen
 		pay = *req.Receipt
 		pay.Source, pay.ApplicationID = registry.FromReceipt, req.ApplicationID
 		if pay.ConfirmedBy == "" {
-			// The receipt stands in the package (AP-STD-8, AC-9) until an
+			// Rule AP-STD-8, AC-9: the receipt stands in the package until an
 			// officer compares it with the bank's statement.
 			res.Outcome, res.Payment, res.Rule = AwaitingConfirmation, &pay, receiptRule(std, rule)
 			return res, nil

@@ -36,7 +36,7 @@ func TestPaymentCheck(t *testing.T) {
 		failed  string
 		due     int64
 	}{
-		{name: "AP-STD-6 the gateway payment is the duty at the MCI of its day", service: standard.ApostilleProsecution,
+		{name: "AP-STD-6 AC-10 the gateway payment is the duty at the MCI of its day", service: standard.ApostilleProsecution,
 			req: decision.PaymentRequest{ApplicationID: "A-1", Documents: 1, Reference: "GW-2026"}, outcome: decision.Paid, rule: "AP-STD-6", due: due2026},
 		{name: "AP-STD-6 paid in 2025, the 2025 MCI applies", service: standard.ApostilleProsecution,
 			req: decision.PaymentRequest{ApplicationID: "A-1", Documents: 1, Reference: "GW-2025"}, outcome: decision.Paid, rule: "AP-STD-6", due: due2025},

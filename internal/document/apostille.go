@@ -69,9 +69,7 @@ func three(t i18n.Text) string {
 // outside the box.
 func drawApostille(s *sheet, d *Apostille) error {
 	s.start(lookForm)
-	top := pdf.Style{Font: pdf.StandardFonts().SansBold, Size: 7.5, Color: navy, Align: pdf.Center}
-	s.center(top, "АЛЛОНЖ / ALLONGE: апостиль қойылған құжаттың көшірмесіне қоса тіркелген парақ / лист, прилагаемый к копии апостилированного документа / sheet attached to the copy of the apostilled document")
-	s.y += 3
+	allongeHead(s)
 	box := apostilleBox(s, d)
 	s.y = box.Y + box.H + 5
 
@@ -103,6 +101,14 @@ func drawApostille(s *sheet, d *Apostille) error {
 	reg.Color = navy
 	s.para(reg, "Апостильді электрондық тізілімде тексеруге болады / Апостиль можно проверить в электронном реестре / This Apostille can be verified in the e-Register: "+s.meta.VerifyURL)
 	return nil
+}
+
+// allongeHead says what the page is: an allonge attached to the copy of the
+// apostilled document.
+func allongeHead(s *sheet) {
+	top := pdf.Style{Font: pdf.StandardFonts().SansBold, Size: 7.5, Color: navy, Align: pdf.Center}
+	s.center(top, "АЛЛОНЖ / ALLONGE: апостиль қойылған құжаттың көшірмесіне қоса тіркелген парақ / лист, прилагаемый к копии апостилированного документа / sheet attached to the copy of the apostilled document")
+	s.y += 3
 }
 
 // apostilleBox draws the box with the title and the ten fields at the cursor and

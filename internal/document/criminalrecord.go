@@ -194,10 +194,12 @@ func drawInterimReply(s *sheet, d *InterimReply) error {
 			reapply.RU + ".",
 	})
 	s.y += 3
-	s.bi(s.st.body, i18n.Text{
+	closed := i18n.Text{
 		KK: "Осы өтініш бойынша мемлекеттік қызметті көрсету аяқталды.",
 		RU: "Оказание государственной услуги по данному заявлению завершено.",
-	})
+	}
+	s.keepWithSignature(s.biHeight(s.st.body, closed))
+	s.bi(s.st.body, closed)
 	s.signature(s.position(s.defaultPosition()), s.meta.Signer)
 	return nil
 }

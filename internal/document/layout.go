@@ -202,13 +202,6 @@ func (s *sheet) need(h float64) {
 	}
 }
 
-func (s *sheet) gap(h float64) {
-	s.y += h
-	if s.y > s.bottom {
-		s.addPage()
-	}
-}
-
 // center draws centred lines (a title); each text may wrap.
 func (s *sheet) center(st pdf.Style, texts ...string) {
 	st.Align = pdf.Center
@@ -419,10 +412,22 @@ func (s *sheet) blanks(top float64, cells ...cell) {
 	s.y += row
 }
 
+// signatureHeight is the height of the signature block.
+const signatureHeight = 15.0
+
+// biHeight is the height columns needs for t.
+func (s *sheet) biHeight(st pdf.Style, t i18n.Text) float64 {
+	return max(st.Height(t.In(i18n.KK), colW), st.Height(t.In(i18n.RU), colW))
+}
+
+// keepWithSignature starts a new page unless the next h millimetres and the
+// signature block fit on this one: a signature never stands alone on a page.
+func (s *sheet) keepWithSignature(h float64) { s.need(h + signatureHeight) }
+
 // signature is the signature block: the position in both languages, the line
 // to sign on with the place of the seal, and the name.
 func (s *sheet) signature(position i18n.Text, name string) {
-	s.need(15)
+	s.need(signatureHeight)
 	s.y += 3
 	st := pdf.Style{Font: s.st.body.Font, Size: 10.5, LineHeight: 1.3}
 	h := s.p.TextBox(pdf.Rect{X: marginL, Y: s.y, W: 72}, st, position.In(i18n.KK)+"\n"+position.In(i18n.RU))

@@ -150,10 +150,12 @@ func drawHearingNotice(s *sheet, d *HearingNotice) error {
 	}
 	s.fields(rows...)
 	s.y += 4
-	s.bi(s.st.body, i18n.Text{
+	closing := i18n.Text{
 		KK: "Алдын ала шешім бойынша ұстанымыңызды білдіру үшін тыңдауға қатыса аласыз не ұстанымыңызды тыңдауға дейін жазбаша жібере аласыз. Тыңдау нәтижесі бойынша Сізге мемлекеттік көрсетілетін қызметтің нәтижесі не мемлекеттік қызметті көрсетуден бас тарту туралы уәжді жауап жіберіледі.",
 		RU: "Вы вправе участвовать в заслушивании, чтобы выразить свою позицию по предварительному решению, либо направить её в письменной форме до заслушивания. По результатам заслушивания Вам будет направлен результат оказания государственной услуги либо мотивированный ответ об отказе в её оказании.",
-	})
+	}
+	s.keepWithSignature(s.biHeight(s.st.body, closing))
+	s.bi(s.st.body, closing)
 	s.signature(s.position(s.defaultPosition()), s.meta.Signer)
 	return nil
 }
@@ -238,6 +240,8 @@ func drawHearingMinutes(s *sheet, d *HearingMinutes) error {
 		s.numbered(st, d.NewDocuments)
 	}
 	s.y += 2
+	// The outcome and the signatures of those present stay on one page.
+	s.need(8 + s.biHeight(s.st.bodyBold, hearingOutcomes[d.Outcome]) + 4 + 15*float64(len(d.Participants)))
 	s.heading(i18n.Text{KK: "Тыңдау нәтижесі", RU: "Результат заслушивания"})
 	s.bi(s.st.bodyBold, hearingOutcomes[d.Outcome])
 	s.y += 4
@@ -306,6 +310,7 @@ func drawRefusal(s *sheet, d *MotivatedRefusal) error {
 		s.bi(s.st.body, d.Reasons)
 	}
 	s.y += 3
+	s.keepWithSignature(8 + s.biHeight(s.st.fine, appealText))
 	s.heading(i18n.Text{KK: "Шағымдану тәртібі", RU: "Порядок обжалования"})
 	s.bi(s.st.fine, appealText)
 	s.signature(s.position(s.defaultPosition()), s.meta.Signer)

@@ -37,8 +37,9 @@ var (
 	}
 )
 
-// SampleMeta is the meta of a sample paper of form id: a number, the sample
-// date, an e-Register link, a signer and an issuing body in Almaty.
+// SampleMeta is the meta of a sample paper of form id: the sample date, a
+// signer and an issuing body in Almaty, and for an issued form a number and an
+// e-Register link.
 func SampleMeta(id FormID) Meta {
 	spec, _ := Spec(id)
 	m := Meta{IssuedAt: sampleIssued}
@@ -49,7 +50,9 @@ func SampleMeta(id FormID) Meta {
 	if prefix == "" {
 		prefix = "SC"
 	}
-	m.Number = "KZ-" + prefix + "-2026-" + map[bool]string{true: "00012345", false: "00000417"}[spec.Issued]
+	if spec.Issued { // papers that are not issued carry no number of their own
+		m.Number = "KZ-" + prefix + "-2026-00012345"
+	}
 	switch spec.Kind {
 	case KindAcceptanceReceipt, KindRefusalReceipt:
 		m.Provider, m.Signer = sampleStateCorp, "Г. Ү. Нұрпейісова"
@@ -62,9 +65,6 @@ func SampleMeta(id FormID) Meta {
 			m.Provider, m.Signer = sampleCLSSA, "Ж. Ә. Жиһаншин"
 			m.SignerTitle = i18n.Text{KK: "Басқарма бастығы", RU: "Начальник управления", EN: "Head of department"}
 		}
-	}
-	if spec.Kind == KindJournal {
-		m.Number = "" // a journal is a register, not a numbered paper
 	}
 	if spec.Issued {
 		m.VerifyURL = "https://qyzmet.example/verify/" + m.Number
@@ -294,7 +294,7 @@ func sampleHearingNoticeAC() *HearingNotice {
 	n := sampleHearingNotice(standard.ApostilleCourt, groundsOf(standard.ApostilleCourt, "non-compliant"), sampleReasonsAC)
 	n.ApplicationNumber = "KZ-AC-2026-00011990"
 	n.Deadline = workingDays(n.ReceivedOn, 5)
-	n.HearingAt = time.Date(2026, 3, 18, 15, 0, 0, 0, calendar.Almaty)
+	n.HearingAt = time.Date(2026, 3, 24, 15, 0, 0, 0, calendar.Almaty)
 	n.Method = "video"
 	n.Place = i18n.Text{KK: "https://meet.sud.example/h/7511", RU: "https://meet.sud.example/h/7511"}
 	n.Contact = "+7 727 271 60 00"
@@ -303,7 +303,7 @@ func sampleHearingNoticeAC() *HearingNotice {
 
 func sampleHearingMinutesAC() *HearingMinutes {
 	m := sampleHearingMinutes(groundsOf(standard.ApostilleCourt, "non-compliant"), "KZ-AC-2026-00011990")
-	m.HeldAt = time.Date(2026, 3, 18, 15, 0, 0, 0, calendar.Almaty)
+	m.HeldAt = time.Date(2026, 3, 24, 15, 0, 0, 0, calendar.Almaty)
 	m.Method = "video"
 	m.Place = i18n.Text{KK: "https://meet.sud.example/h/7511", RU: "https://meet.sud.example/h/7511"}
 	m.Participants = []Participant{
@@ -311,7 +311,7 @@ func sampleHearingMinutesAC() *HearingMinutes {
 		{Name: "Һашимова Әйгерім Ғалымқызы", Role: i18n.Text{KK: "көрсетілетін қызметті алушы", RU: "услугополучатель"}},
 	}
 	m.Applicant = sampleApplicant
-	m.ApplicantPosition = "Өтініш беруші куәландырылған көшірмені 19.03.2026 ұсынуға уәде берді. / Заявитель обещала представить заверенную копию 19.03.2026."
+	m.ApplicantPosition = "Өтініш беруші сот актісінің куәландырылған көшірмесін ұсына алмады. / Заявитель не смогла представить заверенную копию судебного акта."
 	m.NewDocuments = nil
 	m.Outcome = "refusal"
 	return m

@@ -119,8 +119,6 @@ func (w *wording) done() error {
 func same(s string) i18n.Text { return i18n.Text{KK: s, RU: s, EN: s} }
 
 var (
-	monthsKK = [...]string{"қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-		"шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"}
 	// monthsKKAttr are in the locative-attributive form a Kazakh date takes
 	// before a noun ("наурыздағы жағдай бойынша").
 	monthsKKAttr = [...]string{"қаңтардағы", "ақпандағы", "наурыздағы", "сәуірдегі", "мамырдағы", "маусымдағы",
@@ -140,19 +138,6 @@ func dateNum(d calendar.Date) string {
 		return ""
 	}
 	return fmt.Sprintf("%02d.%02d.%04d", d.Day, d.Month, d.Year)
-}
-
-// dateWords is a date in words: "2026 жылғы 20 наурыз", "20 марта 2026 года",
-// "20 March 2026".
-func dateWords(d calendar.Date) i18n.Text {
-	if d.IsZero() {
-		return i18n.Text{}
-	}
-	return i18n.Text{
-		KK: fmt.Sprintf("%d жылғы %d %s", d.Year, d.Day, monthsKK[d.Month-1]),
-		RU: fmt.Sprintf("%d %s %d года", d.Day, monthsRU[d.Month-1], d.Year),
-		EN: fmt.Sprintf("%d %s %d", d.Day, monthsEN[d.Month-1], d.Year),
-	}
 }
 
 // dateAttr is a date before a noun, as the forms write it with the day in

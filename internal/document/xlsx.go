@@ -134,7 +134,7 @@ func xlsxSheet(j *ApostilleJournal) string {
 	}
 	b.WriteString(`</cols><sheetData><row r="1" ht="54" customHeight="1">`)
 	for i, c := range journalColumns {
-		inlineCell(&b, i, 1, styleHeader, c.title.KK+"\n"+c.title.RU)
+		inlineCell(&b, i, 1, styleHeader, strings.Replace(slash(c.title), " / ", "\n", 1))
 	}
 	b.WriteString(`</row>`)
 	for n, e := range j.Entries {

@@ -55,6 +55,10 @@ func (m NameMatch) String() string {
 }
 
 // CompareNames says how closely a and b agree.
+//
+// Rule CR-STD-8.2: a record made under the person's former data must still
+// find them; records of different periods spell one name differently, so
+// spelling alone never separates two names, and near misses go to an officer.
 func CompareNames(a, b Name) NameMatch {
 	s := comparePart(Fold(a.Surname), Fold(b.Surname))
 	g := comparePart(Fold(a.GivenName), Fold(b.GivenName))

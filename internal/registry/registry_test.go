@@ -23,32 +23,34 @@ func TestFold(t *testing.T) {
 
 // Rule CR-STD-8.2: old records write names in other spellings; CompareNames
 // tells the same name, a similar one an officer must look at, and another.
-func TestCompareNamesCRSTD82(t *testing.T) {
-	for _, tt := range []struct {
-		a, b registry.Name
-		want registry.NameMatch
-	}{
-		{n("Құрманов", "Ерлан", "Серікұлы"), n("Курманов", "Ерлан", "Серикович"), registry.Same},
-		{n("Құрманова", "Әсел", "Серікқызы"), n("Курманова", "Асель", "Сериковна"), registry.Similar}, // Асель: one letter more
-		{n("Құрманова", "Әсел", "Серікқызы"), n("Курманова", "Асел", "Сериковна"), registry.Same},
-		{n("Құрманов", "Ерлан", "Серікұлы"), n("Курманов", "Ерлан", "Сериковна"), registry.Similar}, // a son's and a daughter's form
-		{n("Иванова", "Анна", "Петровна"), n("ИВАНОВА", "АННА", "ПЕТРОВНА"), registry.Same},
-		{n("Иванова", "Анна", "Петровна"), n("Иванова", "Анна", ""), registry.Similar},
-		{n("Иванова", "Анна", "Петровна"), n("Иванова", "Анна", "Павловна"), registry.NoMatch},
-		{n("Ахметов", "Серик", "Болатович"), n("Ахмедов", "Серик", "Болатович"), registry.Similar},
-		{n("Ахметов", "Серик", "Болатович"), n("Ахметов", "Серикк", "Болатович"), registry.Similar},
-		{n("Ахметов", "Серик", "Болатович"), n("Ахметвоа", "Серик", "Болатович"), registry.NoMatch},
-		{n("Ахметов", "Серик", "Болатович"), n("Ахмтеов", "Серик", "Болатович"), registry.Similar}, // a swap
-		{n("Ким", "Ли", ""), n("Кин", "Ли", ""), registry.NoMatch},                                 // short names are not typos
-		{n("Шмидт", "Иван", ""), n("Шмидт", "Пётр", ""), registry.NoMatch},
-	} {
-		if got := registry.CompareNames(tt.a, tt.b); got != tt.want {
-			t.Errorf("CompareNames(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+func TestCompareNames(t *testing.T) {
+	t.Run("CR-STD-8.2 spellings of one name", func(t *testing.T) {
+		for _, tt := range []struct {
+			a, b registry.Name
+			want registry.NameMatch
+		}{
+			{n("Құрманов", "Ерлан", "Серікұлы"), n("Курманов", "Ерлан", "Серикович"), registry.Same},
+			{n("Құрманова", "Әсел", "Серікқызы"), n("Курманова", "Асель", "Сериковна"), registry.Similar}, // Асель: one letter more
+			{n("Құрманова", "Әсел", "Серікқызы"), n("Курманова", "Асел", "Сериковна"), registry.Same},
+			{n("Құрманов", "Ерлан", "Серікұлы"), n("Курманов", "Ерлан", "Сериковна"), registry.Similar}, // a son's and a daughter's form
+			{n("Иванова", "Анна", "Петровна"), n("ИВАНОВА", "АННА", "ПЕТРОВНА"), registry.Same},
+			{n("Иванова", "Анна", "Петровна"), n("Иванова", "Анна", ""), registry.Similar},
+			{n("Иванова", "Анна", "Петровна"), n("Иванова", "Анна", "Павловна"), registry.NoMatch},
+			{n("Ахметов", "Серик", "Болатович"), n("Ахмедов", "Серик", "Болатович"), registry.Similar},
+			{n("Ахметов", "Серик", "Болатович"), n("Ахметов", "Серикк", "Болатович"), registry.Similar},
+			{n("Ахметов", "Серик", "Болатович"), n("Ахметвоа", "Серик", "Болатович"), registry.NoMatch},
+			{n("Ахметов", "Серик", "Болатович"), n("Ахмтеов", "Серик", "Болатович"), registry.Similar}, // a swap
+			{n("Ким", "Ли", ""), n("Кин", "Ли", ""), registry.NoMatch},                                 // short names are not typos
+			{n("Шмидт", "Иван", ""), n("Шмидт", "Пётр", ""), registry.NoMatch},
+		} {
+			if got := registry.CompareNames(tt.a, tt.b); got != tt.want {
+				t.Errorf("CompareNames(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+			if got := registry.CompareNames(tt.b, tt.a); got != tt.want {
+				t.Errorf("CompareNames(%v, %v) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
+			}
 		}
-		if got := registry.CompareNames(tt.b, tt.a); got != tt.want {
-			t.Errorf("CompareNames(%v, %v) = %v, want %v (not symmetric)", tt.b, tt.a, got, tt.want)
-		}
-	}
+	})
 }
 
 func TestNameMatches(t *testing.T) {
@@ -68,27 +70,29 @@ func TestNameMatches(t *testing.T) {
 
 // Rule CR-STD-3.1: a conviction counts from the day it is given until the day
 // it is expunged or removed, whichever comes first.
-func TestConvictionInForceCRSTD31(t *testing.T) {
-	c := registry.Conviction{ConvictedOn: calendar.D(2020, 5, 1), ExpungedOn: calendar.D(2025, 5, 1)}
-	removed := c
-	removed.RemovedOn = calendar.D(2023, 1, 1)
-	never := registry.Conviction{ConvictedOn: calendar.D(2020, 5, 1)}
-	for _, tt := range []struct {
-		c    registry.Conviction
-		on   calendar.Date
-		want bool
-	}{
-		{c, calendar.D(2020, 4, 30), false}, {c, calendar.D(2020, 5, 1), true}, {c, calendar.D(2025, 4, 30), true},
-		{c, calendar.D(2025, 5, 1), false}, {removed, calendar.D(2022, 12, 31), true}, {removed, calendar.D(2023, 1, 1), false},
-		{never, calendar.D(2099, 1, 1), true},
-	} {
-		if got := tt.c.InForce(tt.on); got != tt.want {
-			t.Errorf("%+v InForce(%s) = %v", tt.c, tt.on, got)
+func TestConvictionInForce(t *testing.T) {
+	t.Run("CR-STD-3.1 in force until expunged or removed", func(t *testing.T) {
+		c := registry.Conviction{ConvictedOn: calendar.D(2020, 5, 1), ExpungedOn: calendar.D(2025, 5, 1)}
+		removed := c
+		removed.RemovedOn = calendar.D(2023, 1, 1)
+		never := registry.Conviction{ConvictedOn: calendar.D(2020, 5, 1)}
+		for _, tt := range []struct {
+			c    registry.Conviction
+			on   calendar.Date
+			want bool
+		}{
+			{c, calendar.D(2020, 4, 30), false}, {c, calendar.D(2020, 5, 1), true}, {c, calendar.D(2025, 4, 30), true},
+			{c, calendar.D(2025, 5, 1), false}, {removed, calendar.D(2022, 12, 31), true}, {removed, calendar.D(2023, 1, 1), false},
+			{never, calendar.D(2099, 1, 1), true},
+		} {
+			if got := tt.c.InForce(tt.on); got != tt.want {
+				t.Errorf("%+v InForce(%s) = %v", tt.c, tt.on, got)
+			}
 		}
-	}
-	if removed.EndsOn() != calendar.D(2023, 1, 1) || c.EndsOn() != calendar.D(2025, 5, 1) || !never.EndsOn().IsZero() {
-		t.Error("EndsOn")
-	}
+		if removed.EndsOn() != calendar.D(2023, 1, 1) || c.EndsOn() != calendar.D(2025, 5, 1) || !never.EndsOn().IsZero() {
+			t.Error("EndsOn")
+		}
+	})
 }
 
 func TestPersonNames(t *testing.T) {

@@ -77,59 +77,61 @@ func TestRegistryPersonsAreFamilies(t *testing.T) {
 // mostly without the IIN, and those before 2000 mostly in the Russian
 // rendering of Kazakh names. The count is exact.
 func TestConvictionsNamePersonsOfTheTime(t *testing.T) {
-	const persons, n = 3000, 400
-	people := map[calendar.Date][]RegistryPerson{}
-	for p := range RegistryPersons(5, persons) {
-		people[p.BirthDate] = append(people[p.BirthDate], p)
-	}
-	count, withoutIIN, strangers := 0, 0, 0
-	ids := map[string]bool{}
-	for c := range Convictions(5, persons, n) {
-		count++
-		if ids[c.ID] {
-			t.Fatalf("record %s twice", c.ID)
+	t.Run("CR-STD-8.2 records under the name of the time", func(t *testing.T) {
+		const persons, n = 3000, 400
+		people := map[calendar.Date][]RegistryPerson{}
+		for p := range RegistryPersons(5, persons) {
+			people[p.BirthDate] = append(people[p.BirthDate], p)
 		}
-		ids[c.ID] = true
-		if !c.ExpungedOn.After(c.ConvictedOn) || (!c.RemovedOn.IsZero() && !c.RemovedOn.After(c.ConvictedOn)) {
-			t.Errorf("%s: convicted %s, expunged %s, removed %s", c.ID, c.ConvictedOn, c.ExpungedOn, c.RemovedOn)
-		}
-		if c.ConvictedOn.Before(c.BirthDate.AddMonths(16 * 12)) {
-			t.Errorf("%s: convicted at %s, born %s", c.ID, c.ConvictedOn, c.BirthDate)
-		}
-		var subject *RegistryPerson
-		for i, p := range people[c.BirthDate] {
-			if p.IIN == c.IIN || (c.IIN == "" && sameAsThen(p, c)) {
-				subject = &people[c.BirthDate][i]
+		count, withoutIIN, strangers := 0, 0, 0
+		ids := map[string]bool{}
+		for c := range Convictions(5, persons, n) {
+			count++
+			if ids[c.ID] {
+				t.Fatalf("record %s twice", c.ID)
+			}
+			ids[c.ID] = true
+			if !c.ExpungedOn.After(c.ConvictedOn) || (!c.RemovedOn.IsZero() && !c.RemovedOn.After(c.ConvictedOn)) {
+				t.Errorf("%s: convicted %s, expunged %s, removed %s", c.ID, c.ConvictedOn, c.ExpungedOn, c.RemovedOn)
+			}
+			if c.ConvictedOn.Before(c.BirthDate.AddMonths(16 * 12)) {
+				t.Errorf("%s: convicted at %s, born %s", c.ID, c.ConvictedOn, c.BirthDate)
+			}
+			var subject *RegistryPerson
+			for i, p := range people[c.BirthDate] {
+				if p.IIN == c.IIN || (c.IIN == "" && sameAsThen(p, c)) {
+					subject = &people[c.BirthDate][i]
+				}
+			}
+			if c.IIN == "" {
+				withoutIIN++
+			}
+			if subject == nil {
+				if c.IIN != "" {
+					t.Errorf("%s: IIN %s is nobody's", c.ID, c.IIN)
+				}
+				strangers++
+				continue
+			}
+			if !sameAsThen(*subject, c) {
+				t.Errorf("%s: %v is not what %s was called on %s", c.ID, c.Name, subject.IIN, c.ConvictedOn)
 			}
 		}
-		if c.IIN == "" {
-			withoutIIN++
+		if count != n || withoutIIN == 0 || strangers > n/10 {
+			t.Errorf("%d convictions (want %d), %d without IIN, %d of strangers", count, n, withoutIIN, strangers)
 		}
-		if subject == nil {
-			if c.IIN != "" {
-				t.Errorf("%s: IIN %s is nobody's", c.ID, c.IIN)
+		// More than the registry can hold: the rest are strangers' old records.
+		count = 0
+		for c := range Convictions(5, 10, 30) {
+			count++
+			if c.ID == "" || c.Article == "" || c.Court == "" || c.Sentence == "" {
+				t.Errorf("incomplete %+v", c)
 			}
-			strangers++
-			continue
 		}
-		if !sameAsThen(*subject, c) {
-			t.Errorf("%s: %v is not what %s was called on %s", c.ID, c.Name, subject.IIN, c.ConvictedOn)
+		if count != 30 {
+			t.Errorf("%d convictions, want 30", count)
 		}
-	}
-	if count != n || withoutIIN == 0 || strangers > n/10 {
-		t.Errorf("%d convictions (want %d), %d without IIN, %d of strangers", count, n, withoutIIN, strangers)
-	}
-	// More than the registry can hold: the rest are strangers' old records.
-	count = 0
-	for c := range Convictions(5, 10, 30) {
-		count++
-		if c.ID == "" || c.Article == "" || c.Court == "" || c.Sentence == "" {
-			t.Errorf("incomplete %+v", c)
-		}
-	}
-	if count != 30 {
-		t.Errorf("%d convictions, want 30", count)
-	}
+	})
 }
 
 // sameAsThen reports whether c names p as p was named when convicted, in the
@@ -147,63 +149,67 @@ func sameAsThen(p RegistryPerson, c Conviction) bool {
 
 // Rule AP-6.2: a body's specimens share its seal; specimens end after they begin.
 func TestSignatoriesShareTheBodysSeal(t *testing.T) {
-	seal := map[string]string{}
-	count := 0
-	for s := range Signatories(2, 500) {
-		count++
-		if prev, ok := seal[s.Body]; ok && prev != s.SealID {
-			t.Errorf("%s has seals %s and %s", s.Body, prev, s.SealID)
+	t.Run("AP-6.2 one seal per body", func(t *testing.T) {
+		seal := map[string]string{}
+		count := 0
+		for s := range Signatories(2, 500) {
+			count++
+			if prev, ok := seal[s.Body]; ok && prev != s.SealID {
+				t.Errorf("%s has seals %s and %s", s.Body, prev, s.SealID)
+			}
+			seal[s.Body] = s.SealID
+			if !s.ValidTo.IsZero() && !s.ValidTo.After(s.ValidFrom) {
+				t.Errorf("%s: valid %s to %s", s.ID, s.ValidFrom, s.ValidTo)
+			}
+			switch s.BodyKind {
+			case "prosecution", "investigation", "inquiry", "court":
+			default:
+				t.Errorf("%s: body kind %q", s.ID, s.BodyKind)
+			}
 		}
-		seal[s.Body] = s.SealID
-		if !s.ValidTo.IsZero() && !s.ValidTo.After(s.ValidFrom) {
-			t.Errorf("%s: valid %s to %s", s.ID, s.ValidFrom, s.ValidTo)
+		if count != 500 || len(seal) < 20 {
+			t.Errorf("%d specimens of %d bodies", count, len(seal))
 		}
-		switch s.BodyKind {
-		case "prosecution", "investigation", "inquiry", "court":
-		default:
-			t.Errorf("%s: body kind %q", s.ID, s.BodyKind)
-		}
-	}
-	if count != 500 || len(seal) < 20 {
-		t.Errorf("%d specimens of %d bodies", count, len(seal))
-	}
+	})
 }
 
 // Rule AP-STD-6, AC-7: nearly every payment is exactly the state duty for its
 // documents at the MCI of its day; the few that are not are the mistakes the
 // payment check must catch.
 func TestPaymentsAreTheStateDuty(t *testing.T) {
-	set, err := standard.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	const n = 2000
-	exact, count := 0, 0
-	refs := map[string]bool{}
-	for p := range Payments(4, 500, n) {
-		count++
-		if refs[p.Reference] {
-			t.Fatalf("reference %s twice", p.Reference)
-		}
-		refs[p.Reference] = true
-		if _, err := iin.Parse(p.PayerIIN); err != nil {
-			t.Errorf("%s: payer %s: %v", p.Reference, p.PayerIIN, err)
-		}
-		std, err := set.At(standard.ApostilleProsecution, p.PaidOn)
+	t.Run("AP-STD-6 AC-7 the duty at the MCI of the day", func(t *testing.T) {
+		set, err := standard.Default()
 		if err != nil {
 			t.Fatal(err)
 		}
-		for docs := 1; docs <= 3; docs++ {
-			fee, err := set.Fee(std, p.PaidOn, docs)
-			if err == nil && fee.Tiyn == p.AmountTiyn && p.BudgetCode == "108125" {
-				exact++
-				break
+		const n = 2000
+		exact, count := 0, 0
+		refs := map[string]bool{}
+		for p := range Payments(4, 500, n) {
+			count++
+			if refs[p.Reference] {
+				t.Fatalf("reference %s twice", p.Reference)
+			}
+			refs[p.Reference] = true
+			if _, err := iin.Parse(p.PayerIIN); err != nil {
+				t.Errorf("%s: payer %s: %v", p.Reference, p.PayerIIN, err)
+			}
+			std, err := set.At(standard.ApostilleProsecution, p.PaidOn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for docs := 1; docs <= 3; docs++ {
+				fee, err := set.Fee(std, p.PaidOn, docs)
+				if err == nil && fee.Tiyn == p.AmountTiyn && p.BudgetCode == "108125" {
+					exact++
+					break
+				}
 			}
 		}
-	}
-	if count != n || exact < n*95/100 || exact == n {
-		t.Errorf("%d payments, %d of them exact (want nearly all, not all)", count, exact)
-	}
+		if count != n || exact < n*95/100 || exact == n {
+			t.Errorf("%d payments, %d of them exact (want nearly all, not all)", count, exact)
+		}
+	})
 }
 
 // The generators are deterministic: the same seed gives the same files.
