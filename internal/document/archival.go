@@ -130,9 +130,9 @@ func (d *ArchivalCertificate) check(c *check) {
 func drawARCertificate(s *sheet, d *ArchivalCertificate) error {
 	s.start(lookCertificate)
 	s.y += 2
-	s.center(s.st.title, "АРХИВТІК АНЫҚТАМА")
+	s.center(s.st.title, strings.ToUpper(s.spec.Title.KK))
 	s.y += 1
-	s.center(s.st.title, "АРХИВНАЯ СПРАВКА")
+	s.center(s.st.title, strings.ToUpper(s.spec.Title.RU))
 	s.y += 6
 	s.bi(s.st.body, i18n.Text{
 		KK: "Арнайы қоныс аударуға жіберілген адамдарды есепке алу картотекасының (1939–1955 жж.) деректері бойынша мынадай мәліметтер бар:",

@@ -477,7 +477,7 @@ func (s *sheet) footer(p *pdf.Page, page, pages int) {
 	w := marginR - x
 	bold := s.st.smallBold
 	bold.Color = navy
-	p.Text(x, footerY+2.5, bold, "№ "+s.meta.Number+"   ·   "+dateNum(s.on)+" "+s.meta.IssuedAt.In(calendar.Almaty).Format("15:04"))
+	p.Text(x, footerY+2.5, bold, "№ "+s.meta.Number+"   ·   "+dateNum(s.on)+" "+clock(s.meta.IssuedAt))
 	p.Text(marginR, footerY+2.5, num, pageLabel(page, pages))
 	note := "Құжаттың түпнұсқалығын QR-код немесе нөмірі мен күні бойынша электрондық тізілімде тексеріңіз / " +
 		"Проверьте подлинность документа по QR-коду или по номеру и дате в электронном реестре: " + s.meta.VerifyURL + "\n" +

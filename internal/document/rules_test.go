@@ -388,3 +388,28 @@ func TestPopplerReadsEveryForm(t *testing.T) {
 		}
 	}
 }
+
+// TestLegalWording checks the fixed legal sentences the papers print, by the rule
+// each carries out.
+func TestLegalWording(t *testing.T) {
+	tests := []struct {
+		name string
+		form FormID
+		want string
+	}{
+		// The application asks the applicant's consent to the use of secrets
+		// protected by law in the information systems.
+		{"AC-11 consent on the court apostille application", "ac-application", "охраняемую законом тайну"},
+		// A refusal explains that the court comes only after the pre-trial complaint.
+		{"CP-6 court only after the pre-trial complaint", "ap-refusal", "Обращение в суд допускается после обжалования в досудебном порядке"},
+		{"CP-3 CP-4 review terms in the refusal", "ar-refusal", "15 (пятнадцати) рабочих дней"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := text(t, string(tt.form), renderSample(t, tt.form))
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("%s does not print %q", tt.form, tt.want)
+			}
+		})
+	}
+}

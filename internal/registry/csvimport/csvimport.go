@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -38,8 +37,10 @@ const (
 var Kinds = []Kind{Persons, Convictions, Signatories, Payments, CardIndex}
 
 // DefaultBatchSize is how many rows one transaction writes: large enough that
-// the commit (an fsync on SQLite) is a small part of the cost, small enough
-// that a batch of parsed rows is a few megabytes.
+// the commit (an fsync on SQLite) is a small part of the cost and that a batch
+// sorted by key writes the pages of a randomly ordered file mostly in order
+// (persons cost half the CPU per row at 20,000 than at 5,000), small enough
+// that a batch of parsed rows is some tens of megabytes.
 const DefaultBatchSize = 20000
 
 // Options tune an import.
@@ -213,7 +214,7 @@ func run[T any](ctx context.Context, db *store.DB, f *format[T], r io.Reader, op
 			return sum, b.err
 		}
 		if b.n > 0 {
-			if err := db.Tx(ctx, func(tx *store.Tx) error { if os.Getenv("XCACHE") != "" { tx.Exec(ctx, "PRAGMA cache_size = -65536") }; return b.good.Write(ctx, tx) }); err != nil {
+			if err := db.Tx(ctx, func(tx *store.Tx) error { return b.good.Write(ctx, tx) }); err != nil {
 				sum.Elapsed = time.Since(began)
 				return sum, fmt.Errorf("import %s: %w", f.kind, err)
 			}
