@@ -1,9 +1,10 @@
 // Package api is Qyzmet's JSON API v1 under /api/v1: create and submit an
 // application, read it with its checklist and deadlines, list its events, run a
-// lifecycle command, file a complaint, read notifications and the command
-// catalogue. The OpenAPI 3.1 document that describes it is embedded
-// (openapi.json) and served at /api/v1/openapi.json; tests hold the routes, the
-// document and real answers to one another. docs/api.md is the guide.
+// lifecycle command, download the signed documents issued for it, file a
+// complaint, read notifications and the command catalogue. The OpenAPI 3.1
+// document that describes it is embedded (openapi.json) and served at
+// /api/v1/openapi.json; tests hold the routes, the document and real answers to
+// one another. docs/api.md is the guide.
 //
 // Every error is JSON with a stable code, a message in the request's language
 // and the field at fault (errors.go); the code → HTTP status map is statusByCode.
@@ -57,6 +58,7 @@ var routes = []route{
 	{"GET", Prefix + "/applications/{id}", false, (*handler).getApplication},
 	{"GET", Prefix + "/applications/{id}/events", false, (*handler).listEvents},
 	{"POST", Prefix + "/applications/{id}/commands", false, (*handler).executeCommand},
+	{"GET", Prefix + "/applications/{id}/documents/{number}", false, (*handler).downloadDocument},
 	{"GET", Prefix + "/commands", false, (*handler).listCommands},
 	{"POST", Prefix + "/complaints", false, (*handler).fileComplaint},
 	{"GET", Prefix + "/notifications", false, (*handler).listNotifications},

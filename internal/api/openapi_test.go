@@ -14,7 +14,9 @@ import (
 	"github.com/pb33f/libopenapi-validator/config"
 
 	"qyzmet/internal/casework"
+	"qyzmet/internal/decision"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/registry"
 )
 
 // TestOpenAPIDocumentValidates checks the embedded document against the OpenAPI
@@ -235,6 +237,12 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 		{"CommandList", reflect.TypeFor[commandList](), true},
 		{"Notification", reflect.TypeFor[casework.Notification](), true},
 		{"NotificationList", reflect.TypeFor[notificationList](), true},
+		{"IssuedDocument", reflect.TypeFor[casework.IssuedDocument](), true},
+		{"RecordCheck", reflect.TypeFor[casework.RecordCheck](), true},
+		{"RegistryPerson", reflect.TypeFor[registry.Person](), true},
+		{"RegistryName", reflect.TypeFor[registry.Name](), true},
+		{"NameChange", reflect.TypeFor[registry.NameChange](), true},
+		{"Evidence", reflect.TypeFor[decision.Evidence](), true},
 		{"Text", reflect.TypeFor[i18n.Text](), true},
 		{"Error", reflect.TypeFor[errorResponse](), true},
 		{"Error.error", reflect.TypeFor[errorDetail](), true},

@@ -521,7 +521,7 @@ func (e *Engine) accept(c *change, submitted time.Time) error {
 		fmt.Sprintf("Қабылданған күні: %s; мерзімі: %s (%s).", dateText(c.app.ReceivedOn), dateText(c.app.DeadlineOn), c.app.DeadlineRule),
 		fmt.Sprintf("Дата приёма: %s; срок: %s (%s).", dateText(c.app.ReceivedOn), dateText(c.app.DeadlineOn), c.app.DeadlineRule),
 		fmt.Sprintf("Received on %s; due on %s (%s).", dateText(c.app.ReceivedOn), dateText(c.app.DeadlineOn), c.app.DeadlineRule))
-	return nil
+	return c.e.enqueueRecordCheck(c)
 }
 
 func runRefuseAtIntake(c *change, data []byte) error {
@@ -864,6 +864,12 @@ type decisionData struct {
 	// Medium is the medium the applicant chose when the standard offers both
 	// (AR-6.4: a no-data reply on paper or electronically).
 	Medium standard.Medium `json:"medium"`
+	// Finding is what a criminal-record certificate states (CR-STD-5.1); by
+	// default the automatic check's unambiguous answer.
+	Finding string `json:"finding"`
+	// Fields are data the result prints that the application lacks (the
+	// subject's birth_place for a certificate); they join Application.Fields.
+	Fields map[string]string `json:"fields"`
 }
 
 // resultOutcomes says which outcome each result ID of the standards' format
@@ -960,6 +966,15 @@ func runIssue(c *change, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if dec.Finding, err = finding(c, dec.Result, d.Finding); err != nil {
+		return err
+	}
+	for k, v := range d.Fields {
+		if a.Fields == nil {
+			a.Fields = map[string]string{}
+		}
+		a.Fields[k] = v
+	}
 	a.Decision = dec
 	// Rule AP-6.3, AR-6.4: the result is drawn up after the check (search); an
 	// electronic result reaches the personal cabinet at once.
@@ -1007,6 +1022,14 @@ func runRefuse(c *change, data []byte) error {
 		return err
 	}
 	a, std := c.app, c.std
+	if d.Finding != "" || len(d.Fields) > 0 {
+		field := "data.finding"
+		if d.Finding == "" {
+			field = "data.fields"
+		}
+		return invalid("not_on_refusal", field, "", txt("бас тартуда бұл өріс қолданылмайды",
+			"в отказе это поле не применяется", "a refusal takes no such field"))
+	}
 	if len(d.Grounds) == 0 && a.Hearing != nil {
 		d.Grounds = a.Hearing.Grounds
 	}

@@ -11,6 +11,7 @@ import (
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/deadline"
+	"qyzmet/internal/eregister"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 )
@@ -25,6 +26,16 @@ type Config struct {
 	// workers of RegisterWorkers (the server's).
 	Jobs *store.Jobs
 	Log  *slog.Logger // nil: slog.Default()
+	// CriminalRecords decides a criminal-record application against the
+	// registries as soon as it is accepted (CR-STD-3.1): a River job, enqueued
+	// with the acceptance, issues the certificate or opens the additional check
+	// (docs/adr/0004-automation.md). Nil leaves every decision to staff.
+	CriminalRecords CriminalRecordDecider
+	// Issuer renders, signs and registers the papers the commands issue (the
+	// result, a refusal, an interim reply, a hearing notice) in the command's
+	// transaction; its Forms are forms.Documents in production. Nil issues no
+	// documents.
+	Issuer *eregister.Issuer
 }
 
 // Engine runs applications. It is safe for concurrent use.
@@ -35,6 +46,8 @@ type Engine struct {
 	cal       *calendar.Calendar
 	deadlines deadline.Calculator
 	log       *slog.Logger
+	records   CriminalRecordDecider
+	issuer    *eregister.Issuer
 }
 
 // New builds an engine.
@@ -42,7 +55,8 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("casework: no database")
 	}
-	e := &Engine{db: cfg.DB, jobs: cfg.Jobs, standards: cfg.Standards, cal: cfg.Calendar, log: cfg.Log}
+	e := &Engine{db: cfg.DB, jobs: cfg.Jobs, standards: cfg.Standards, cal: cfg.Calendar, log: cfg.Log,
+		records: cfg.CriminalRecords, issuer: cfg.Issuer}
 	if e.standards == nil {
 		set, err := standard.Default()
 		if err != nil {

@@ -50,7 +50,7 @@ func (e *Engine) Execute(ctx context.Context, a Actor, id string, cmd Command) (
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return out.shownTo(a), nil
 }
 
 // execute runs a command inside tx; timers and cascades call it too.
@@ -84,8 +84,17 @@ func (e *Engine) execute(ctx context.Context, tx *store.Tx, a Actor, app *Applic
 	if err := def.run(c, cmd.Data); err != nil {
 		return nil, err
 	}
+	doc, err := e.issuePaper(c)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.commit(false); err != nil {
 		return nil, err
+	}
+	if doc != nil {
+		if err := e.documentEvent(ctx, tx, app, a, doc); err != nil {
+			return nil, err
+		}
 	}
 	return app, nil
 }
@@ -121,7 +130,7 @@ func (e *Engine) Get(ctx context.Context, a Actor, id string) (*Application, err
 		if !visible(a, app) {
 			return notFound(id)
 		}
-		out = app
+		out = app.shownTo(a)
 		return nil
 	})
 	return out, err
@@ -205,6 +214,7 @@ func (e *Engine) List(ctx context.Context, a Actor, f Filter) ([]Application, er
 			if out[i].Links, err = loadLinks(ctx, tx, out[i].ID); err != nil {
 				return err
 			}
+			out[i].shownTo(a)
 		}
 		return nil
 	})

@@ -246,7 +246,12 @@ type Decision struct {
 	ReapplyFrom *calendar.Date `json:"reapply_from,omitempty"` // interim reply (CR-STD-3.4)
 	DecidedAt   time.Time      `json:"decided_at"`
 	DecidedBy   string         `json:"decided_by"`
-	DocumentRef string         `json:"document_ref,omitempty"` // the signed PDF, once drawn
+	// DocumentRef is the signed PDF: the e-Register number of the document the
+	// engine issued (Application.Documents), or a reference staff gave.
+	DocumentRef string `json:"document_ref,omitempty"`
+	// Finding is what a criminal-record certificate states (CR-STD-5.1):
+	// FindingNoRecord or FindingHasRecord.
+	Finding string `json:"finding,omitempty"`
 }
 
 // Hearing is the hearing before a refusal (AP-6.4, AR-6.2, AC-15-1). NoticeBy
@@ -369,6 +374,13 @@ type Application struct {
 	// ConsentGiven records the consent of the person a third-party portal request
 	// is about (CR-STD-8.4).
 	ConsentGiven *time.Time `json:"consent_given,omitempty"`
+	// RecordCheck is what the registries answered about a criminal-record
+	// application (CR-STD-3.1), with the evidence an officer resolves in the
+	// additional check. Only provider staff see it (Application.shownTo).
+	RecordCheck *RecordCheck `json:"record_check,omitempty"`
+	// Documents are the signed papers issued for the application, registered in
+	// the e-Register, oldest first; their PDFs are kept for download.
+	Documents []IssuedDocument `json:"documents,omitempty"`
 
 	Assignee  string    `json:"assignee,omitempty"`
 	Overdue   bool      `json:"overdue"`

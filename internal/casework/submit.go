@@ -76,7 +76,7 @@ func (e *Engine) Submit(ctx context.Context, a Actor, in SubmitInput, idempotenc
 	if err := e.retry(ctx, run); err != nil {
 		return nil, false, err
 	}
-	return out, created, nil
+	return out.shownTo(a), created, nil
 }
 
 // submit validates the input and writes the applications.

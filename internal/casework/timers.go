@@ -38,9 +38,11 @@ type timerWorker struct {
 	e *Engine
 }
 
-// RegisterWorkers adds the timer workers to the server's River workers.
+// RegisterWorkers adds the engine's workers to the server's River workers: the
+// timers and the criminal-record checks.
 func (e *Engine) RegisterWorkers(w *river.Workers) {
 	river.AddWorker(w, &timerWorker{e: e})
+	river.AddWorker(w, &recordCheckWorker{e: e})
 }
 
 // scheduleTimers enqueues, in tx, the timers of every running clock that is new

@@ -15,8 +15,17 @@ import (
 	"github.com/riverqueue/river"
 
 	"qyzmet/internal/api"
+	"qyzmet/internal/apperr"
+	"qyzmet/internal/auth"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
+	"qyzmet/internal/decision"
+	"qyzmet/internal/eregister"
+	"qyzmet/internal/eregister/forms"
+	"qyzmet/internal/iin"
+	"qyzmet/internal/registry"
+	"qyzmet/internal/registry/csvimport"
+	"qyzmet/internal/registry/sqlstore"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/web"
@@ -60,7 +69,9 @@ func runServe(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
-	site, err := web.New(web.Server{Standards: set, Calendar: cal, Log: log, Demo: *demo,
+	// Sign-in (docs/adr/0005-sign-in.md).
+	signin, devSMS := serveAuth(db, *demo, log)
+	site, err := web.New(web.Server{Standards: set, Calendar: cal, Log: log, Demo: *demo, Auth: signin, DevSMS: devSMS,
 		Register: register, VerifyLimit: web.RateLimit{ClientIPHeader: env.Getenv("QYZMET_CLIENT_IP_HEADER")}})
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
@@ -69,25 +80,46 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	mux := http.NewServeMux()
 	mux.Handle("/", site.Handler())
 
-	// The casework engine with its durable timers, and the JSON API v1.
-	engine, stopJobs, err := startCasework(db, set, cal, log)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
-		return exitFailure
-	}
-	defer stopJobs()
-	tokens, err := apiTokens(*demo, *dataDir, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
-		return exitFailure
-	}
-	mux.Handle(api.Prefix+"/", api.New(api.Config{Engine: engine, Tokens: tokens, Log: log}))
-
+	// Listening first gives the address the QR codes of issued documents
+	// point under when QYZMET_PUBLIC_URL does not name the public one.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
+	defer ln.Close()
+	tokens, err := apiTokens(*demo, *dataDir, env)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	if *demo {
+		if err := loadDemoRegistries(ctx, db, tokens, env); err != nil {
+			fmt.Fprintln(env.Stderr, "qyzmet serve: demo registries:", err)
+			return exitFailure
+		}
+		if err := demoSignIn(ctx, signin, *dataDir, tokens, env); err != nil {
+			fmt.Fprintln(env.Stderr, "qyzmet serve: demo sign-in:", err)
+			return exitFailure
+		}
+	}
+
+	// The casework engine with its durable timers and its automation: the
+	// criminal-record decision on the registries of the store, and the issuing
+	// of signed, registered documents (docs/adr/0004-automation.md).
+	cfg, err := automation(db, *dataDir, *demo, publicURL(env, ln.Addr()), env, log)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	cfg.Standards, cfg.Calendar, cfg.Log = set, cal, log
+	engine, stopJobs, err := startCasework(cfg)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	defer stopJobs()
+	mux.Handle(api.Prefix+"/", api.New(api.Config{Engine: engine, Tokens: tokens, Log: log}))
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -117,17 +149,19 @@ func runServe(ctx context.Context, args []string, env Env) int {
 }
 
 // startCasework builds the casework engine and starts the River client that
-// works its timers. The engine enqueues through its own insert-only client,
-// inside the transactions of its commands; this client, which has the
-// workers, runs them. stop waits for running jobs before the database closes.
-func startCasework(db *store.DB, set *standard.Set, cal *calendar.Calendar, log *slog.Logger) (*casework.Engine, func(), error) {
-	engine, err := casework.New(casework.Config{DB: db, Standards: set, Calendar: cal, Log: log})
+// works its timers and its criminal-record checks. The engine enqueues through
+// its own insert-only client, inside the transactions of its commands; this
+// client, which has the workers, runs them. stop waits for running jobs before
+// the database closes.
+func startCasework(cfg casework.Config) (*casework.Engine, func(), error) {
+	engine, err := casework.New(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
+	log := cfg.Log
 	workers := river.NewWorkers()
 	engine.RegisterWorkers(workers)
-	jobs, err := store.NewJobs(db, store.JobsConfig{Workers: workers, Logger: log})
+	jobs, err := store.NewJobs(cfg.DB, store.JobsConfig{Workers: workers, Logger: log})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -169,4 +203,151 @@ func apiTokens(demo bool, dataDir string, env Env) (map[string]casework.Actor, e
 	sort.Strings(byRole)
 	fmt.Fprintf(env.Stdout, "qyzmet: demo API tokens (from %s):\n%s", path, strings.Join(byRole, ""))
 	return tokens, nil
+}
+
+// automation is the engine's configuration beyond the database: the
+// criminal-record decision over the registries of the same database (every
+// read audited there), and — when a signing key is configured — the Issuer
+// that signs and registers every paper a command issues, with the QR codes
+// under baseURL. The e-Register (serveRegister) loads the same key.
+func automation(db *store.DB, dataDir string, demo bool, baseURL string, env Env, log *slog.Logger) (casework.Config, error) {
+	regs := sqlstore.New(db)
+	cfg := casework.Config{DB: db,
+		CriminalRecords: &decision.CriminalRecords{Persons: regs.Persons, Records: regs.Records, Audit: regs.Audit, Clock: db.Now}}
+	signer, err := providerSigner(dataDir, demo, env)
+	if err != nil {
+		return cfg, fmt.Errorf("signing key: %w", err)
+	}
+	if signer == nil {
+		log.Warn("no signing key: results are issued without documents")
+		return cfg, nil
+	}
+	cfg.Issuer = &eregister.Issuer{DB: db, Signer: signer, Forms: forms.Documents{}, BaseURL: baseURL, Location: "Astana"}
+	return cfg, nil
+}
+
+// publicURL is where the QR codes of issued documents point: QYZMET_PUBLIC_URL,
+// else the address the server listens on.
+func publicURL(env Env, addr net.Addr) string {
+	if u := env.Getenv(envPublicURL); u != "" {
+		return u
+	}
+	return "http://" + addr.String()
+}
+
+// demoSeed makes the demo's registries the same on every machine.
+const demoSeed = 1
+
+// loadDemoRegistries fills empty registries with the generated demo set
+// (csvimport.LoadDemo) and adds every demo applicant with an IIN to the person
+// registry, so that a newcomer who applies as the demo applicant gets a
+// certificate at once. Registries that hold persons already are left as they
+// are, and a demo applicant already registered is not written again: a
+// restart changes nothing.
+func loadDemoRegistries(ctx context.Context, db *store.DB, tokens map[string]casework.Actor, env Env) error {
+	n, err := sqlstore.Count(ctx, db, "persons")
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		sums, err := csvimport.LoadDemo(ctx, db, demoSeed)
+		if err != nil {
+			return err
+		}
+		for _, s := range sums {
+			fmt.Fprintf(env.Stdout, "qyzmet: demo registry %s: %d rows\n", s.Kind, s.Loaded)
+		}
+	}
+	persons := sqlstore.New(db).Persons
+	var add []registry.Person
+	for _, a := range tokens {
+		if a.Role != casework.RoleApplicant || a.IIN == "" {
+			continue
+		}
+		if _, err := persons.ByIIN(ctx, a.IIN); apperr.CodeOf(err) != apperr.NotFound {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		p, err := demoPerson(a)
+		if err != nil {
+			return err
+		}
+		add = append(add, p)
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	return db.Tx(ctx, func(tx *store.Tx) error { return sqlstore.UpsertPersons(ctx, tx, add) })
+}
+
+// demoPerson is the person registry's entry of a demo applicant: the birth
+// date and sex from the IIN, the name from the actor's, written "Given
+// Patronymic Surname" as the demo's tokens write it.
+func demoPerson(a casework.Actor) (registry.Person, error) {
+	n, err := iin.ParseIIN(a.IIN)
+	if err != nil {
+		return registry.Person{}, fmt.Errorf("demo applicant %s: %w", a.ID, err)
+	}
+	p := registry.Person{IIN: a.IIN, Sex: registry.Male, BirthDate: calendar.DateOf(n.BirthDate), BirthPlace: "Астана", Nationality: "қазақ"}
+	if n.Sex == iin.Female {
+		p.Sex = registry.Female
+	}
+	words := strings.Fields(a.Name)
+	switch len(words) {
+	case 0:
+		p.Surname, p.GivenName = a.ID, a.ID
+	case 1:
+		p.Surname, p.GivenName = words[0], words[0]
+	default:
+		p.GivenName, p.Surname = words[0], words[len(words)-1]
+		p.Patronymic = strings.Join(words[1:len(words)-1], " ")
+	}
+	if err := p.Validate(); err != nil {
+		return registry.Person{}, fmt.Errorf("demo applicant %s: %w", a.ID, err)
+	}
+	return p, nil
+}
+
+// serveAuth is the sign-in service: in demo mode with the development SMS
+// gateway (messages on /dev/sms and in the log), otherwise without one until
+// a real gateway is configured — staff can sign in, citizens cannot yet.
+func serveAuth(db *store.DB, demo bool, log *slog.Logger) (*auth.Service, *auth.DevSMS) {
+	svc := &auth.Service{DB: db, Log: log, SMS: auth.NoSMS{},
+		Directory: &auth.DBDirectory{DB: db, Persons: sqlstore.New(db).Persons}}
+	if !demo {
+		return svc, nil
+	}
+	dev := &auth.DevSMS{Log: log, Now: db.Now}
+	svc.SMS = dev
+	return svc, dev
+}
+
+// demoSignIn registers a mobile number for every demo applicant (+7701000000N)
+// and one staff account per role, and prints how to sign in.
+func demoSignIn(ctx context.Context, svc *auth.Service, dataDir string, tokens map[string]casework.Actor, env Env) error {
+	dir := svc.Directory.(*auth.DBDirectory)
+	var iins []string
+	for _, a := range tokens {
+		if a.Role == casework.RoleApplicant && a.IIN != "" {
+			iins = append(iins, a.IIN)
+		}
+	}
+	sort.Strings(iins)
+	for i, number := range iins {
+		phone := fmt.Sprintf("+7701%07d", i+1)
+		if err := dir.RegisterPhone(ctx, number, phone); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "qyzmet: demo citizen sign-in: /signin IIN=%s (codes on /dev/sms)\n", number)
+	}
+	accounts, err := svc.DemoStaff(ctx, dataDir)
+	if err != nil {
+		return err
+	}
+	for _, a := range accounts {
+		fmt.Fprintf(env.Stdout, "qyzmet: demo staff sign-in: /staff/signin login=%s password=%s role=%s\n", a.Login, a.Password, a.Role)
+	}
+	return nil
 }

@@ -42,17 +42,6 @@ func (p Person) Names() []Name {
 	return names
 }
 
-// NameOn is the name the person bore on d: the first former name changed after
-// d, else the current name.
-func (p Person) NameOn(d calendar.Date) Name {
-	for _, c := range p.FormerNames {
-		if d.Before(c.ChangedOn) {
-			return c.Name
-		}
-	}
-	return p.Name
-}
-
 // AgeOn is the person's age in full years on d.
 func (p Person) AgeOn(d calendar.Date) int {
 	age := d.Year - p.BirthDate.Year
@@ -60,11 +49,6 @@ func (p Person) AgeOn(d calendar.Date) int {
 		age--
 	}
 	return age
-}
-
-// IsParentOf reports whether the registry links child to p as a parent.
-func (p Person) IsParentOf(child Person) bool {
-	return p.IIN != "" && (child.FatherIIN == p.IIN || child.MotherIIN == p.IIN)
 }
 
 // NameQuery looks for persons by name and date of birth, the way an old record

@@ -20,9 +20,6 @@ const (
 	Court         BodyKind = "court"
 )
 
-// BodyKinds lists the kinds in the order of the digest.
-var BodyKinds = []BodyKind{Prosecution, Investigation, Inquiry, Court}
-
 // Text is the kind of body in words.
 func (k BodyKind) Text() i18n.Text {
 	switch k {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"qyzmet/internal/auth"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/standard"
@@ -26,6 +27,15 @@ type Server struct {
 	// VerifyLimit is the e-Register's rate limit per client; zero fields take
 	// the defaults.
 	VerifyLimit RateLimit
+	// Auth signs people in (docs/adr/0005-sign-in.md); nil leaves the sign-in
+	// pages out and every request unsigned.
+	Auth *auth.Service
+	// SignInLimit is the allowance of sign-in posts per client; zero fields
+	// take the defaults (10 at once, then one every 30 seconds).
+	SignInLimit RateLimit
+	// DevSMS is the development SMS gateway whose messages /dev/sms lists
+	// when Demo is set.
+	DevSMS *auth.DevSMS
 
 	views *views
 }
@@ -54,7 +64,12 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", s.standardsPage)
 	mux.HandleFunc("GET /standards/{service}", s.standardPage)
 	s.mountVerify(mux)
-	return securityHeaders(mux)
+	s.mountAuth(mux)
+	var h http.Handler = mux
+	if s.Auth != nil {
+		h = s.Auth.Middleware(mux)
+	}
+	return securityHeaders(h)
 }
 
 // securityHeaders sets the headers every answer carries: no framing, no sniffing,

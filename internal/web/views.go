@@ -23,7 +23,8 @@ var staticFS embed.FS
 
 // pages lists every view; parseViews fails at start-up when one is missing, so a
 // typo in a handler never reaches a user as a blank page.
-var pages = []string{"standards", "standard", "error", "verify", "verify_result"}
+var pages = []string{"standards", "standard", "error", "verify", "verify_result",
+	"signin", "otp", "signin_staff", "signin_status", "devsms"}
 
 type views struct {
 	byName map[string]*template.Template

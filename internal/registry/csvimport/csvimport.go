@@ -1,8 +1,9 @@
-// Package csvimport loads the registries from CSV files: streaming (a file of
-// any size in constant memory), in batches of one transaction each, as upserts
-// on the registries' natural keys (importing a file twice changes nothing), with
-// every bad row reported by its line number, column and reason while the good
-// rows still load. docs/registries.md lists the columns of every format.
+// Package csvimport loads the registries from CSV files: streaming (memory holds
+// the batches in flight and the keys seen, not the file), in batches of one
+// transaction each, as upserts on the registries' natural keys (importing a
+// file twice changes nothing), with every bad row reported by its line number,
+// column and reason while the good rows still load. docs/registries.md lists
+// the columns of every format.
 package csvimport
 
 import (
@@ -228,6 +229,9 @@ func run[T any](ctx context.Context, db *store.DB, f *format[T], r io.Reader, op
 	return sum, ctx.Err()
 }
 
+// maxPendingBad is how many bad rows the reader holds before handing them over.
+const maxPendingBad = 1000
+
 // readRows reads the data rows and sends them in batches of size good rows.
 func readRows[T any](ctx context.Context, cr *csv.Reader, counter *countingReader, f *format[T], header *header,
 	size int, out chan<- batch, stop <-chan struct{}) {
@@ -252,6 +256,19 @@ func readRows[T any](ctx context.Context, cr *csv.Reader, counter *countingReade
 		}
 		b, items = batch{}, make([]keyed[T], 0, size)
 		return !failed
+	}
+	// flushBad hands over the bad rows alone, so that a file of bad rows is
+	// reported as it is read and never piles up in memory.
+	flushBad := func() bool {
+		select {
+		case out <- batch{bad: b.bad, rows: rows, bytes: counter.n}:
+		case <-stop:
+			return false
+		case <-ctx.Done():
+			return false
+		}
+		b.bad = nil
+		return true
 	}
 	rec := &row{header: header}
 	for {
@@ -285,10 +302,15 @@ func readRows[T any](ctx context.Context, cr *csv.Reader, counter *countingReade
 				b.bad = append(b.bad, BadRow{Line: line, Column: f.required[0], Reason: duplicateReason(first)})
 				break
 			}
-			seen[key] = line
+			// A clone: the key is a slice of the whole line, which the map
+			// would otherwise keep alive for every row of the file.
+			seen[strings.Clone(key)] = line
 			items = append(items, keyed[T]{key, item})
 		}
 		if len(items) == size && !send() {
+			return
+		}
+		if len(b.bad) == maxPendingBad && !flushBad() {
 			return
 		}
 	}

@@ -206,3 +206,31 @@ func TestImportStopsWhenCancelled(t *testing.T) {
 		t.Error("a cancelled import reported success")
 	}
 }
+
+// A file of bad rows is reported as it is read, in order, with every line.
+func TestImportReportsManyBadRows(t *testing.T) {
+	db := storetest.Engines()[0].Open(t, nil)
+	var b strings.Builder
+	b.WriteString("id,surname,given_name,patronymic,birth_year,birth_place,nationality\n")
+	for i := range 2500 {
+		fmt.Fprintf(&b, "AR%d,Шмидт,Иван,,19x%d,,\n", i, i%10)
+	}
+	b.WriteString("AR-good,Шмидт,Иван,,1922,,\n")
+	var lines []int
+	var progress int
+	sum, err := csvimport.Import(context.Background(), db, csvimport.CardIndex, strings.NewReader(b.String()), csvimport.Options{
+		OnBadRow:   func(r csvimport.BadRow) { lines = append(lines, r.Line) },
+		OnProgress: func(csvimport.Progress) { progress++ },
+	})
+	if err != nil || sum.Bad != 2500 || sum.Loaded != 1 || sum.Rows != 2501 {
+		t.Fatalf("%+v, %v", sum, err)
+	}
+	for i, l := range lines {
+		if l != i+2 {
+			t.Fatalf("bad row %d reported on line %d, want %d", i, l, i+2)
+		}
+	}
+	if progress < 3 {
+		t.Errorf("%d progress reports for 2,500 bad rows; the bad rows were held to the end", progress)
+	}
+}

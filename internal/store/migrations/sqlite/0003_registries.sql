@@ -7,7 +7,10 @@
 -- and a second import of the same file changes nothing. A list that belongs
 -- to its row and is only ever read and written whole (a person's former
 -- names, the children written on a card) is a JSON array in the row: one
--- insert and one read per row (docs/registries.md, "Storage").
+-- insert and one read per row (docs/registries.md, "Storage"). The tables are
+-- rowid tables, not WITHOUT ROWID: their rows are larger than a twentieth of a
+-- page, and an import then appends rows and sorts only the small key index
+-- (a third less CPU per imported person than WITHOUT ROWID, BenchmarkImport).
 
 -- The registry of individuals.
 CREATE TABLE persons (
@@ -26,7 +29,7 @@ CREATE TABLE persons (
     -- The names the person had before, oldest first: [{"surname", "given_name",
     -- "patronymic", "changed_on": "YYYY-MM-DD", "reason"}], each used until changed_on.
     former_names TEXT NOT NULL DEFAULT '[]'
-) WITHOUT ROWID;
+);
 -- Old records without an IIN are matched by the date of birth and the names.
 CREATE INDEX persons_birth_date ON persons (birth_date);
 CREATE INDEX persons_father ON persons (father_iin) WHERE father_iin IS NOT NULL;
@@ -47,7 +50,7 @@ CREATE TABLE convictions (
     sentence     TEXT NOT NULL,
     expunged_on  TEXT,
     removed_on   TEXT
-) WITHOUT ROWID;
+);
 CREATE INDEX convictions_iin ON convictions (iin) WHERE iin IS NOT NULL;
 CREATE INDEX convictions_old ON convictions (birth_date) WHERE iin IS NULL;
 
@@ -65,7 +68,7 @@ CREATE TABLE signatory_specimens (
     seal_id     TEXT NOT NULL, -- registry.SealKey(seal): upper case
     valid_from  TEXT NOT NULL,
     valid_to    TEXT
-) WITHOUT ROWID;
+);
 CREATE INDEX signatory_specimens_seal ON signatory_specimens (seal_id);
 CREATE INDEX signatory_specimens_surname ON signatory_specimens (surname_key);
 
@@ -82,7 +85,7 @@ CREATE TABLE payments (
     confirmed_by   TEXT NOT NULL DEFAULT '',
     application_id TEXT,
     claimed_at     TIMESTAMP
-) WITHOUT ROWID;
+);
 CREATE INDEX payments_payer ON payments (payer_iin, paid_on);
 CREATE INDEX payments_application ON payments (application_id) WHERE application_id IS NOT NULL;
 
@@ -107,7 +110,7 @@ CREATE TABLE settlement_cards (
     -- "given_name", "patronymic", "birth_year"}]. card_id is the child's own card,
     -- absent for a child under 16 on 1 January 1940 (AR-STD-9).
     children      TEXT NOT NULL DEFAULT '[]'
-) WITHOUT ROWID;
+);
 
 -- Every read of the criminal records: who, when, about whom, why. Append-only.
 CREATE TABLE criminal_record_reads (
