@@ -145,7 +145,7 @@ func TestOTPSignIn_CR_STD_8_3(t *testing.T) {
 func TestOTPRules_CR_STD_8_3(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
 		ctx := context.Background()
-		t.Run("invalid IIN", func(t *testing.T) {
+		t.Run("Rule CR-STD-8.3: invalid IIN", func(t *testing.T) {
 			f := newFixture(t, e)
 			_, err := f.svc.StartOTP(ctx, "900517400000", "", i18n.EN)
 			var ie *iin.Error
@@ -156,14 +156,14 @@ func TestOTPRules_CR_STD_8_3(t *testing.T) {
 				t.Error("an invalid IIN changed something")
 			}
 		})
-		t.Run("no phone", func(t *testing.T) {
+		t.Run("Rule CR-STD-8.3: no phone", func(t *testing.T) {
 			f := newFixture(t, e)
 			other, _ := iin.Generate(time.Date(1985, 1, 2, 0, 0, 0, 0, time.UTC), iin.Male, 7)
 			if _, err := f.svc.StartOTP(ctx, other, "", i18n.EN); apperr.KeyOf(err) != KeyNoPhone {
 				t.Fatalf("err = %v", err)
 			}
 		})
-		t.Run("expires after 5 minutes", func(t *testing.T) {
+		t.Run("Rule CR-STD-8.3: expires after 5 minutes", func(t *testing.T) {
 			f := newFixture(t, e)
 			ch, _ := f.svc.StartOTP(ctx, f.iin, "", i18n.EN)
 			f.clock.Advance(OTPLifetime)
@@ -171,7 +171,7 @@ func TestOTPRules_CR_STD_8_3(t *testing.T) {
 				t.Fatalf("err = %v", err)
 			}
 		})
-		t.Run("five attempts", func(t *testing.T) {
+		t.Run("Rule CR-STD-8.3: five attempts", func(t *testing.T) {
 			f := newFixture(t, e)
 			ch, _ := f.svc.StartOTP(ctx, f.iin, "", i18n.EN)
 			code := f.lastCode(t)
@@ -195,7 +195,7 @@ func TestOTPRules_CR_STD_8_3(t *testing.T) {
 				t.Errorf("%d sessions", n)
 			}
 		})
-		t.Run("malformed code costs no attempt", func(t *testing.T) {
+		t.Run("Rule CR-STD-8.3: malformed code costs no attempt", func(t *testing.T) {
 			f := newFixture(t, e)
 			ch, _ := f.svc.StartOTP(ctx, f.iin, "", i18n.EN)
 			for range OTPMaxAttempts + 1 {
@@ -207,7 +207,7 @@ func TestOTPRules_CR_STD_8_3(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
-		t.Run("rate per phone", func(t *testing.T) {
+		t.Run("Rule CR-STD-8.3: rate per phone", func(t *testing.T) {
 			f := newFixture(t, e)
 			for i := 0; i < OTPPerPhone; i++ {
 				if _, err := f.svc.StartOTP(ctx, f.iin, "", i18n.EN); err != nil {

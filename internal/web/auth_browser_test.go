@@ -83,8 +83,18 @@ func screenshot(t *testing.T, tab context.Context, name string) {
 	browsertest.Screenshot(t, tab, filepath.Join(dir, name))
 }
 
-func activeID(t *testing.T, tab context.Context) string {
-	return browsertest.Get(t, tab, chromedp.Evaluate[string](`document.activeElement.id || document.activeElement.tagName`))
+// activeID is the id (else the tag) of the focused element, waiting up to a
+// second for want: browsers apply autofocus after the load event.
+func activeID(t *testing.T, tab context.Context, want string) string {
+	var got string
+	for range 50 {
+		got = browsertest.Get(t, tab, chromedp.Evaluate[string](`document.activeElement.id || document.activeElement.tagName`))
+		if got == want {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return got
 }
 
 // A citizen signs in with the keyboard alone, in Russian chosen once
@@ -117,11 +127,11 @@ func TestBrowserCitizenSignIn_CR_STD_8_3(t *testing.T) {
 
 	// Keyboard only: the field has the focus, Tab reaches the button, Enter sends.
 	browsertest.Do(t, tab, chromedp.Navigate(site.base+"/signin"))
-	if id := activeID(t, tab); id != "iin" {
+	if id := activeID(t, tab, "iin"); id != "iin" {
 		t.Fatalf("focus on %q, want the IIN field", id)
 	}
 	browsertest.Do(t, tab, chromedp.KeyEvent(site.iin), chromedp.KeyEvent("\t"))
-	if id := activeID(t, tab); id != "BUTTON" {
+	if id := activeID(t, tab, "BUTTON"); id != "BUTTON" {
 		t.Fatalf("Tab went to %q, want the button", id)
 	}
 	browsertest.Load(t, tab, chromedp.KeyEvent("\r"))
@@ -136,7 +146,7 @@ func TestBrowserCitizenSignIn_CR_STD_8_3(t *testing.T) {
 	browsertest.CheckA11y(t, tab)
 	screenshot(t, tab, "signin-otp.png")
 	code := site.lastCode(t)
-	if id := activeID(t, tab); id != "code" {
+	if id := activeID(t, tab, "code"); id != "code" {
 		t.Fatalf("focus on %q, want the code field", id)
 	}
 	browsertest.Do(t, tab, chromedp.KeyEvent(code))
