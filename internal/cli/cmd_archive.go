@@ -63,14 +63,9 @@ func runArchive(ctx context.Context, args []string, env Env) int {
 			"Search the card index of persons sent to special settlement 1939–1955 by name, in any spelling.")
 		fs.PrintDefaults()
 	}
-	words, code := parseInterspersed(fs, args)
+	words, lang, code := parseArgs(fs, args, langFlag, env, "archive")
 	if code >= 0 {
 		return code
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet archive:", err)
-		return exitUsage
 	}
 	if len(words) == 0 || words[0] != "search" || (*batch == "") == (len(words) == 1) || len(words) > 2 {
 		fs.Usage()
@@ -85,6 +80,7 @@ func runArchive(ctx context.Context, args []string, env Env) int {
 	if *batch != "" {
 		// Every query is read and checked before the index is built: a bad
 		// file costs nothing and names its line.
+		var err error
 		if queries, err = readBatchFile(*batch, *limit, lang); err != nil {
 			fmt.Fprintln(env.Stderr, "qyzmet archive:", err)
 			return exitInvalid

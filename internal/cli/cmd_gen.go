@@ -41,14 +41,9 @@ func runGen(ctx context.Context, args []string, env Env) int {
 			"Write synthetic registries as CSV files in the formats `qyzmet import` reads. Without any count, the demo set.")
 		fs.PrintDefaults()
 	}
-	words, code := parseInterspersed(fs, args)
+	words, lang, code := parseArgs(fs, args, langFlag, env, "gen")
 	if code >= 0 {
 		return code
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet gen:", err)
-		return exitUsage
 	}
 	if len(words) > 0 || *out == "" {
 		fs.Usage()

@@ -26,25 +26,9 @@ func runIIN(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(fs.Output(), "usage: qyzmet iin NUMBER [--lang kk|ru|en] [--json]\n\nDecode and validate a 12-digit IIN or BIN.")
 		fs.PrintDefaults()
 	}
-	var words []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		// flag stops at the first non-flag; take it and read the flags after it.
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet iin:", err)
-		return exitUsage
+	words, lang, code := parseArgs(fs, args, langFlag, env, "iin")
+	if code >= 0 {
+		return code
 	}
 	if len(words) == 0 {
 		fmt.Fprintln(env.Stderr, "qyzmet iin: a number is required")

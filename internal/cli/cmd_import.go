@@ -81,14 +81,9 @@ func runImport(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
 	}
-	words, code := parseInterspersed(fs, args)
+	words, lang, code := parseArgs(fs, args, langFlag, env, "import")
 	if code >= 0 {
 		return code
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet import:", err)
-		return exitUsage
 	}
 	if len(words) != 2 || *batch < 1 {
 		fs.Usage()
@@ -182,25 +177,6 @@ func kindNames() []string {
 		names[i] = string(k)
 	}
 	return names
-}
-
-// parseInterspersed parses fs from args, taking the positional arguments
-// wherever they stand (`import persons a.csv --data d` and `import --data d
-// persons a.csv` mean the same). code is -1 to go on, else the exit code.
-func parseInterspersed(fs *flag.FlagSet, args []string) (words []string, code int) {
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, exitOK
-			}
-			return nil, exitUsage
-		}
-		if fs.NArg() == 0 {
-			return words, -1
-		}
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
 
 // openInput opens the file to import ("-" is stdin) and says its size when

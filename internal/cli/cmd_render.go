@@ -39,21 +39,9 @@ func runRender(ctx context.Context, args []string, env Env) int {
 	dataDir := fs.String("data", "./data", "data directory: the database (unless QYZMET_DATABASE_URL is set) and the demonstration CA in pki/")
 	baseURL := fs.String("base-url", "", "public address the QR code points under (default $"+envPublicURL+" or http://127.0.0.1:8080)")
 	langFlag := fs.String("lang", "", "language of the list: kk, ru or en (default: $QYZMET_LANG or en)")
-	var forms []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		forms = append(forms, fs.Arg(0))
-		rest = fs.Args()[1:]
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet render:", err)
-		return exitUsage
+	forms, lang, code := parseArgs(fs, args, langFlag, env, "render")
+	if code >= 0 {
+		return code
 	}
 	switch {
 	case *list && len(forms) == 0:

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,28 +31,13 @@ func runStandards(ctx context.Context, args []string, env Env) int {
 			"List the service standards in force, or show one in full with the rule ID behind every line.")
 		fs.PrintDefaults()
 	}
-	var words []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		// flag stops at the first non-flag; take it and read the flags after it.
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet standards:", err)
-		return exitUsage
+	words, lang, code := parseArgs(fs, args, langFlag, env, "standards")
+	if code >= 0 {
+		return code
 	}
 	at := calendar.DateOf(time.Now())
 	if *atFlag != "" {
+		var err error
 		if at, err = calendar.ParseDate(*atFlag); err != nil {
 			fmt.Fprintln(env.Stderr, "qyzmet standards: --at:", err)
 			return exitUsage

@@ -93,22 +93,9 @@ func runVerify(ctx context.Context, args []string, env Env) int {
 	certs := fs.String("certs", "", "directory of the trusted CA certificates (*.pem, *.crt, *.cer); default DATA/pki")
 	asJSON := fs.Bool("json", false, "print JSON")
 	langFlag := fs.String("lang", "", "language of the report: kk, ru or en (default: $QYZMET_LANG or en)")
-	// Flags may come before or after the file name.
-	var files []string
-	for rest := args; ; {
-		if err := fs.Parse(rest); err != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		rest = fs.Args()[1:]
-	}
-	lang, err := cliLang(*langFlag, env)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet verify:", err)
-		return exitUsage
+	files, lang, code := parseArgs(fs, args, langFlag, env, "verify")
+	if code >= 0 {
+		return code
 	}
 	if len(files) != 1 {
 		fs.Usage()
