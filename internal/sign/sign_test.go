@@ -122,6 +122,18 @@ func TestVerifyCatchesEveryChange(t *testing.T) {
 		c[i] ^= 0x01
 		return c
 	}
+	// flipHex changes one hex digit of /Contents into another hex digit, so the
+	// container still parses and only the value it carries is wrong (XOR could
+	// turn 'a' into '`', which is no hex digit at all).
+	flipHex := func(i int) []byte {
+		c := bytes.Clone(b)
+		if c[i] == '0' {
+			c[i] = '1'
+		} else {
+			c[i] = '0'
+		}
+		return c
+	}
 	tests := []struct {
 		name string
 		data []byte
@@ -131,7 +143,7 @@ func TestVerifyCatchesEveryChange(t *testing.T) {
 		{"byte in the page content", flip(at / 2), ErrModified},
 		{"digit of /ByteRange", flip(byteRange), ErrMalformed},
 		{"byte of the signature", flip(at + 1), ErrMalformed},
-		{"byte of the signature value", flip(at + 2*len(trimZeros(sigs[0].Contents)) - 10), ErrBadSignature},
+		{"byte of the signature value", flipHex(at + 2*len(trimZeros(sigs[0].Contents)) - 10), ErrBadSignature},
 		{"byte of the padding", flip(end - 3), ErrMalformed},
 		{"byte after the signature", flip(len(b) - 30), ErrModified}, // the trailer's /ID
 		{"bytes appended", append(bytes.Clone(b), "\n% appended\n"...), ErrNotWholeFile},
