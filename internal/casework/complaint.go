@@ -2,9 +2,6 @@ package casework
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,46 +29,9 @@ func (e *Engine) FileComplaint(ctx context.Context, a Actor, in ComplaintInput, 
 	if err := checkActor(a); err != nil {
 		return nil, false, err
 	}
-	body, err := json.Marshal(in)
-	if err != nil {
-		return nil, false, fmt.Errorf("casework: encode complaint: %w", err)
-	}
-	sum := sha256.Sum256(append([]byte("complaint:"), body...))
-	hash := hex.EncodeToString(sum[:])
-	var out *Application
-	var created bool
-	run := func() error {
-		return e.db.Tx(ctx, func(tx *store.Tx) error {
-			if idempotencyKey != "" {
-				id, err := idempotent(ctx, tx, a.ID, idempotencyKey, hash)
-				if err != nil {
-					return err
-				}
-				if id != "" {
-					created = false
-					out, err = loadApp(ctx, tx, id)
-					return err
-				}
-			}
-			app, err := e.fileComplaint(ctx, tx, a, in)
-			if err != nil {
-				return err
-			}
-			if idempotencyKey != "" {
-				if err := rememberKey(ctx, tx, a.ID, idempotencyKey, hash, app.ID, tx.Now()); err != nil {
-					return err
-				}
-			}
-			out, created = app, true
-			return nil
-		})
-	}
-	// A concurrent submit with the same key that won the race is found on the
-	// next run.
-	if err := e.retry(ctx, run); err != nil {
-		return nil, false, err
-	}
-	return out, created, nil
+	return e.createOnce(ctx, a, idempotencyKey, "complaint:", in, func(tx *store.Tx) (*Application, error) {
+		return e.fileComplaint(ctx, tx, a, in)
+	})
 }
 
 var (

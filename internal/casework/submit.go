@@ -37,11 +37,25 @@ func (e *Engine) Submit(ctx context.Context, a Actor, in SubmitInput, idempotenc
 	if err := checkActor(a); err != nil {
 		return nil, false, err
 	}
-	body, err := json.Marshal(in)
+	out, created, err := e.createOnce(ctx, a, idempotencyKey, "", in, func(tx *store.Tx) (*Application, error) {
+		return e.submit(ctx, tx, a, in)
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return out.shownTo(a), created, nil
+}
+
+// createOnce runs create in one transaction unless the actor already used
+// idempotencyKey: then it returns that application (created = false), and a
+// key reused with another body is a conflict. kind keeps a complaint's key
+// apart from an application's; the body's hash is what "the same request" means.
+func (e *Engine) createOnce(ctx context.Context, a Actor, idempotencyKey, kind string, body any, create func(tx *store.Tx) (*Application, error)) (*Application, bool, error) {
+	b, err := json.Marshal(body)
 	if err != nil {
 		return nil, false, fmt.Errorf("casework: encode request: %w", err)
 	}
-	sum := sha256.Sum256(body)
+	sum := sha256.Sum256(append([]byte(kind), b...))
 	hash := hex.EncodeToString(sum[:])
 	var out *Application
 	var created bool
@@ -58,7 +72,7 @@ func (e *Engine) Submit(ctx context.Context, a Actor, in SubmitInput, idempotenc
 					return err
 				}
 			}
-			app, err := e.submit(ctx, tx, a, in)
+			app, err := create(tx)
 			if err != nil {
 				return err
 			}
@@ -76,7 +90,7 @@ func (e *Engine) Submit(ctx context.Context, a Actor, in SubmitInput, idempotenc
 	if err := e.retry(ctx, run); err != nil {
 		return nil, false, err
 	}
-	return out.shownTo(a), created, nil
+	return out, created, nil
 }
 
 // submit validates the input and writes the applications.
