@@ -1,7 +1,6 @@
 package document
 
 import (
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -163,7 +162,7 @@ func (s *sheet) letterhead() {
 	top := 16.0
 	s.p.TextBox(pdf.Rect{X: 14, Y: top + (h-s.st.head.Height(kk, w))/2, W: w}, s.st.head, kk)
 	s.p.TextBox(pdf.Rect{X: 210 - 14 - w, Y: top + (h-s.st.head.Height(ru, w))/2, W: w}, s.st.head, ru)
-	rosette(s.p, 105, top+h/2, 8)
+	s.p.Rosette(105, top+h/2, 8, gold, navy)
 	y := top + h + 3
 	s.p.Line(marginL-2, y, marginR+2, y, pdf.Stroke{Width: 1, Color: navy})
 	s.p.Line(marginL-2, y+1, marginR+2, y+1, pdf.Stroke{Width: 0.3, Color: navy})
@@ -499,32 +498,4 @@ func ellipsis(st pdf.Style, text string, width float64) string {
 		r = r[:len(r)-1]
 	}
 	return strings.TrimSpace(string(r)) + "…"
-}
-
-// rosette draws a sixteen-petal geometric ornament around (cx, cy): the neutral
-// mark of the letterhead where a state body would put its emblem.
-func rosette(p *pdf.Page, cx, cy, r float64) {
-	var petals pdf.Path
-	const n = 16
-	for i := range n {
-		a := 2 * math.Pi * float64(i) / n
-		b := a + math.Pi/n
-		c := a - math.Pi/n
-		petals.MoveTo(cx+0.35*r*math.Cos(c), cy+0.35*r*math.Sin(c))
-		petals.CurveTo(cx+0.8*r*math.Cos(c), cy+0.8*r*math.Sin(c), cx+r*math.Cos(a), cy+r*math.Sin(a),
-			cx+r*math.Cos(a), cy+r*math.Sin(a))
-		petals.CurveTo(cx+r*math.Cos(a), cy+r*math.Sin(a), cx+0.8*r*math.Cos(b), cy+0.8*r*math.Sin(b),
-			cx+0.35*r*math.Cos(b), cy+0.35*r*math.Sin(b))
-		petals.Close()
-	}
-	p.Fill(&petals, gold)
-	var ring pdf.Path
-	ring.Circle(cx, cy, 0.42*r)
-	p.Fill(&ring, navy)
-	var inner pdf.Path
-	inner.Circle(cx, cy, 0.3*r)
-	p.Stroke(&inner, pdf.Stroke{Width: 0.6, Color: gold})
-	var outer pdf.Path
-	outer.Circle(cx, cy, 1.08*r)
-	p.Stroke(&outer, pdf.Stroke{Width: 0.5, Color: navy})
 }

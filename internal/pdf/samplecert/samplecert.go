@@ -6,7 +6,6 @@ package samplecert
 
 import (
 	"fmt"
-	"math"
 	"time"
 
 	"qyzmet/internal/i18n"
@@ -78,7 +77,7 @@ func Draw(d Data) *pdf.Document {
 	// A double frame and a neutral ornament: the look of an official paper, no state symbol.
 	p.Rect(pdf.Rect{X: 10, Y: 10, W: 190, H: 277}, pdf.Stroke{Width: 1.2, Color: navy})
 	p.Rect(pdf.Rect{X: 11.6, Y: 11.6, W: 186.8, H: 273.8}, pdf.Stroke{Width: 0.4, Color: gold})
-	rosette(p, 105, 27, 9)
+	p.Rosette(105, 27, 9, gold, navy)
 
 	small := pdf.Style{Font: fonts.SerifBold, Size: 8.5, Align: pdf.Center, LineHeight: 1.2, Color: navy}
 	p.TextBox(pdf.Rect{X: 18, Y: 18, W: 70}, small,
@@ -162,31 +161,4 @@ func Draw(d Data) *pdf.Document {
 			"Құжат электрондық цифрлық қолтаңбамен қол қойылған / "+
 			"Документ подписан электронной цифровой подписью.")
 	return doc
-}
-
-// rosette draws a sixteen-petal geometric ornament around (cx, cy).
-func rosette(p *pdf.Page, cx, cy, r float64) {
-	var petals pdf.Path
-	const n = 16
-	for i := range n {
-		a := 2 * math.Pi * float64(i) / n
-		b := a + math.Pi/n
-		c := a - math.Pi/n
-		petals.MoveTo(cx+0.35*r*math.Cos(c), cy+0.35*r*math.Sin(c))
-		petals.CurveTo(cx+0.8*r*math.Cos(c), cy+0.8*r*math.Sin(c), cx+r*math.Cos(a), cy+r*math.Sin(a),
-			cx+r*math.Cos(a), cy+r*math.Sin(a))
-		petals.CurveTo(cx+r*math.Cos(a), cy+r*math.Sin(a), cx+0.8*r*math.Cos(b), cy+0.8*r*math.Sin(b),
-			cx+0.35*r*math.Cos(b), cy+0.35*r*math.Sin(b))
-		petals.Close()
-	}
-	p.Fill(&petals, gold)
-	var ring pdf.Path
-	ring.Circle(cx, cy, 0.42*r)
-	p.Fill(&ring, navy)
-	var inner pdf.Path
-	inner.Circle(cx, cy, 0.3*r)
-	p.Stroke(&inner, pdf.Stroke{Width: 0.6, Color: gold})
-	var outer pdf.Path
-	outer.Circle(cx, cy, 1.08*r)
-	p.Stroke(&outer, pdf.Stroke{Width: 0.5, Color: navy})
 }
