@@ -26,6 +26,7 @@ import (
 	"qyzmet/internal/registry"
 	"qyzmet/internal/registry/csvimport"
 	"qyzmet/internal/registry/sqlstore"
+	"qyzmet/internal/sign"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/web"
@@ -63,8 +64,15 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	}
 	defer db.Close()
 
+	// The provider's signing key, loaded once: the e-Register trusts its chain
+	// and the engine's Issuer signs with it.
+	signer, err := providerSigner(*dataDir, *demo, env)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve: signing key:", err)
+		return exitFailure
+	}
 	// The public e-Register (docs/eregister.md).
-	register, err := serveRegister(db, *dataDir, *demo, env, log)
+	register, err := serveRegister(db, *dataDir, signer, log)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
@@ -107,11 +115,7 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	// The casework engine with its durable timers and its automation: the
 	// criminal-record decision on the registries of the store, and the issuing
 	// of signed, registered documents (docs/adr/0004-automation.md).
-	cfg, err := automation(db, *dataDir, *demo, publicURL(env, ln.Addr()), env, log)
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
-		return exitFailure
-	}
+	cfg := automation(db, signer, publicURL(env, ln.Addr()), log)
 	cfg.Standards, cfg.Calendar, cfg.Log = set, cal, log
 	engine, stopJobs, err := startCasework(cfg)
 	if err != nil {
@@ -209,21 +213,17 @@ func apiTokens(demo bool, dataDir string, env Env) (map[string]casework.Actor, e
 // criminal-record decision over the registries of the same database (every
 // read audited there), and — when a signing key is configured — the Issuer
 // that signs and registers every paper a command issues, with the QR codes
-// under baseURL. The e-Register (serveRegister) loads the same key.
-func automation(db *store.DB, dataDir string, demo bool, baseURL string, env Env, log *slog.Logger) (casework.Config, error) {
+// under baseURL. The e-Register (serveRegister) trusts the same key's chain.
+func automation(db *store.DB, signer sign.Signer, baseURL string, log *slog.Logger) casework.Config {
 	regs := sqlstore.New(db)
 	cfg := casework.Config{DB: db,
 		CriminalRecords: &decision.CriminalRecords{Persons: regs.Persons, Records: regs.Records, Audit: regs.Audit, Clock: db.Now}}
-	signer, err := providerSigner(dataDir, demo, env)
-	if err != nil {
-		return cfg, fmt.Errorf("signing key: %w", err)
-	}
 	if signer == nil {
 		log.Warn("no signing key: results are issued without documents")
-		return cfg, nil
+		return cfg
 	}
 	cfg.Issuer = &eregister.Issuer{DB: db, Signer: signer, Forms: forms.Documents{}, BaseURL: baseURL, Location: "Astana"}
-	return cfg, nil
+	return cfg
 }
 
 // publicURL is where the QR codes of issued documents point: QYZMET_PUBLIC_URL,

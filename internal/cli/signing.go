@@ -92,11 +92,7 @@ func providerRoots(dataDir string, s sign.Signer) (*x509.CertPool, error) {
 // database, and the provider roots that the upload box trusts. Loading the
 // signer here also checks its configuration at start-up (and, with demo, makes
 // the demonstration CA that `qyzmet verify` trusts by default).
-func serveRegister(db *store.DB, dataDir string, demo bool, env Env, log *slog.Logger) (*eregister.Register, error) {
-	signer, err := providerSigner(dataDir, demo, env)
-	if err != nil {
-		return nil, fmt.Errorf("signing key: %w", err)
-	}
+func serveRegister(db *store.DB, dataDir string, signer sign.Signer, log *slog.Logger) (*eregister.Register, error) {
 	if signer == nil {
 		log.Warn("no signing key (set QYZMET_SIGN_CERT and QYZMET_SIGN_KEY, or QYZMET_SIGN_P12 and QYZMET_SIGN_P12_PASSWORD_FILE; or run with --demo): nothing can be issued")
 	}
