@@ -12,21 +12,16 @@ import (
 	"strings"
 	"time"
 
-	"github.com/riverqueue/river"
-
 	"qyzmet/internal/api"
+	"qyzmet/internal/app"
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/auth"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
-	"qyzmet/internal/decision"
-	"qyzmet/internal/eregister"
-	"qyzmet/internal/eregister/forms"
 	"qyzmet/internal/iin"
 	"qyzmet/internal/registry"
 	"qyzmet/internal/registry/csvimport"
 	"qyzmet/internal/registry/sqlstore"
-	"qyzmet/internal/sign"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/web"
@@ -71,22 +66,11 @@ func runServe(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "qyzmet serve: signing key:", err)
 		return exitFailure
 	}
-	// The public e-Register (docs/eregister.md).
-	register, err := serveRegister(db, *dataDir, signer, log)
+	roots, err := registerRoots(*dataDir, signer, log)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
-	// Sign-in (docs/adr/0005-sign-in.md).
-	signin, devSMS := serveAuth(db, *demo, log)
-	site, err := web.New(web.Server{Standards: set, Calendar: cal, Log: log, Demo: *demo, Auth: signin, DevSMS: devSMS,
-		Register: register, VerifyLimit: web.RateLimit{ClientIPHeader: env.Getenv("QYZMET_CLIENT_IP_HEADER")}})
-	if err != nil {
-		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
-		return exitFailure
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/", site.Handler())
 
 	// Listening first gives the address the QR codes of issued documents
 	// point under when QYZMET_PUBLIC_URL does not name the public one.
@@ -101,29 +85,35 @@ func runServe(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
+
+	// Sign-in, the registries, the casework engine with its durable timers and
+	// automation, the e-Register (internal/app).
+	sys, err := app.Start(ctx, app.Config{DB: db, Standards: set, Calendar: cal, Log: log, Signer: signer, Roots: roots,
+		PublicURL: publicURL(env, ln.Addr()), DevSMS: *demo})
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
+		return exitFailure
+	}
+	defer sys.Stop()
 	if *demo {
 		if err := loadDemoRegistries(ctx, db, tokens, env); err != nil {
 			fmt.Fprintln(env.Stderr, "qyzmet serve: demo registries:", err)
 			return exitFailure
 		}
-		if err := demoSignIn(ctx, signin, *dataDir, tokens, env); err != nil {
+		if err := demoSignIn(ctx, sys.Auth, *dataDir, tokens, env); err != nil {
 			fmt.Fprintln(env.Stderr, "qyzmet serve: demo sign-in:", err)
 			return exitFailure
 		}
 	}
-
-	// The casework engine with its durable timers and its automation: the
-	// criminal-record decision on the registries of the store, and the issuing
-	// of signed, registered documents (docs/adr/0004-automation.md).
-	cfg := automation(db, signer, publicURL(env, ln.Addr()), log)
-	cfg.Standards, cfg.Calendar, cfg.Log = set, cal, log
-	engine, stopJobs, err := startCasework(cfg)
+	site, err := web.New(web.Server{System: sys, Demo: *demo,
+		VerifyLimit: web.RateLimit{ClientIPHeader: env.Getenv("QYZMET_CLIENT_IP_HEADER")}})
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
-	defer stopJobs()
-	mux.Handle(api.Prefix+"/", api.New(api.Config{Engine: engine, Tokens: tokens, Log: log}))
+	mux := http.NewServeMux()
+	mux.Handle("/", site.Handler())
+	mux.Handle(api.Prefix+"/", api.New(api.Config{Engine: sys.Engine, Tokens: tokens, Log: log}))
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -152,37 +142,6 @@ func runServe(ctx context.Context, args []string, env Env) int {
 	return exitOK
 }
 
-// startCasework builds the casework engine and starts the River client that
-// works its timers and its criminal-record checks. The engine enqueues through
-// its own insert-only client, inside the transactions of its commands; this
-// client, which has the workers, runs them. stop waits for running jobs before
-// the database closes.
-func startCasework(cfg casework.Config) (*casework.Engine, func(), error) {
-	engine, err := casework.New(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	log := cfg.Log
-	workers := river.NewWorkers()
-	engine.RegisterWorkers(workers)
-	jobs, err := store.NewJobs(cfg.DB, store.JobsConfig{Workers: workers, Logger: log})
-	if err != nil {
-		return nil, nil, err
-	}
-	// The jobs outlive the request context: stop ends them in order.
-	if err := jobs.Start(context.Background()); err != nil {
-		return nil, nil, fmt.Errorf("start the job client: %w", err)
-	}
-	stop := func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		defer cancel()
-		if err := jobs.Stop(ctx); err != nil {
-			log.Error("stop the job client", slog.Any("error", err))
-		}
-	}
-	return engine, stop, nil
-}
-
 // apiTokens are the API's static development tokens: the JSON file that
 // $QYZMET_API_TOKENS_FILE names, else in demo mode DATA/dev-tokens.json
 // (created on the first start), else none, and every API call is refused
@@ -207,23 +166,6 @@ func apiTokens(demo bool, dataDir string, env Env) (map[string]casework.Actor, e
 	sort.Strings(byRole)
 	fmt.Fprintf(env.Stdout, "qyzmet: demo API tokens (from %s):\n%s", path, strings.Join(byRole, ""))
 	return tokens, nil
-}
-
-// automation is the engine's configuration beyond the database: the
-// criminal-record decision over the registries of the same database (every
-// read audited there), and — when a signing key is configured — the Issuer
-// that signs and registers every paper a command issues, with the QR codes
-// under baseURL. The e-Register (serveRegister) trusts the same key's chain.
-func automation(db *store.DB, signer sign.Signer, baseURL string, log *slog.Logger) casework.Config {
-	regs := sqlstore.New(db)
-	cfg := casework.Config{DB: db,
-		CriminalRecords: &decision.CriminalRecords{Persons: regs.Persons, Records: regs.Records, Audit: regs.Audit, Clock: db.Now}}
-	if signer == nil {
-		log.Warn("no signing key: results are issued without documents")
-		return cfg
-	}
-	cfg.Issuer = &eregister.Issuer{DB: db, Signer: signer, Forms: forms.Documents{}, BaseURL: baseURL, Location: "Astana"}
-	return cfg
 }
 
 // publicURL is where the QR codes of issued documents point: QYZMET_PUBLIC_URL,
@@ -308,20 +250,6 @@ func demoPerson(a casework.Actor) (registry.Person, error) {
 		return registry.Person{}, fmt.Errorf("demo applicant %s: %w", a.ID, err)
 	}
 	return p, nil
-}
-
-// serveAuth is the sign-in service: in demo mode with the development SMS
-// gateway (messages on /dev/sms and in the log), otherwise without one until
-// a real gateway is configured — staff can sign in, citizens cannot yet.
-func serveAuth(db *store.DB, demo bool, log *slog.Logger) (*auth.Service, *auth.DevSMS) {
-	svc := &auth.Service{DB: db, Log: log, SMS: auth.NoSMS{},
-		Directory: &auth.DBDirectory{DB: db, Persons: sqlstore.New(db).Persons}}
-	if !demo {
-		return svc, nil
-	}
-	dev := &auth.DevSMS{Log: log, Now: db.Now}
-	svc.SMS = dev
-	return svc, dev
 }
 
 // demoSignIn registers a mobile number for every demo applicant (+7701000000N)

@@ -10,9 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"qyzmet/internal/eregister"
 	"qyzmet/internal/sign"
-	"qyzmet/internal/store"
 )
 
 // The provider's signing key in production: PEM files, or a PKCS #12 file whose
@@ -88,11 +86,9 @@ func providerRoots(dataDir string, s sign.Signer) (*x509.CertPool, error) {
 	return pool, nil
 }
 
-// serveRegister is the e-Register that `qyzmet serve` answers with: the
-// database, and the provider roots that the upload box trusts. Loading the
-// signer here also checks its configuration at start-up (and, with demo, makes
-// the demonstration CA that `qyzmet verify` trusts by default).
-func serveRegister(db *store.DB, dataDir string, signer sign.Signer, log *slog.Logger) (*eregister.Register, error) {
+// registerRoots are the provider certificates the e-Register's upload box of
+// `qyzmet serve` trusts; it warns when nothing can be issued or checked.
+func registerRoots(dataDir string, signer sign.Signer, log *slog.Logger) (*x509.CertPool, error) {
 	if signer == nil {
 		log.Warn("no signing key (set QYZMET_SIGN_CERT and QYZMET_SIGN_KEY, or QYZMET_SIGN_P12 and QYZMET_SIGN_P12_PASSWORD_FILE; or run with --demo): nothing can be issued")
 	}
@@ -103,5 +99,5 @@ func serveRegister(db *store.DB, dataDir string, signer sign.Signer, log *slog.L
 	if roots == nil {
 		log.Warn("no provider certificates: the e-Register cannot check uploaded files")
 	}
-	return &eregister.Register{DB: db, Roots: roots}, nil
+	return roots, nil
 }

@@ -11,6 +11,7 @@ import (
 	"qyzmet/internal/auth"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/iin"
+	"qyzmet/internal/web/ui"
 )
 
 // authPages are the sign-in pages (docs/adr/0005-sign-in.md): citizens by a
@@ -78,7 +79,7 @@ func (s *Server) mountAuth(mux *http.ServeMux) {
 	}
 }
 
-func (a *authPages) render(w http.ResponseWriter, r *http.Request, status int, lang i18n.Lang, view, title, path string, f authForm) {
+func (a *authPages) render(w http.ResponseWriter, r *http.Request, status int, lang i18n.Lang, view, title string, f authForm) {
 	// Sign-in pages carry tokens and personal data: no cache keeps them.
 	w.Header().Set("Cache-Control", "no-store")
 	// A signed-in browser posts every form with its session's token, the
@@ -86,16 +87,16 @@ func (a *authPages) render(w http.ResponseWriter, r *http.Request, status int, l
 	if sess, ok := auth.FromContext(r.Context()); ok {
 		f.CSRF = sess.CSRFToken
 	}
-	a.s.render(w, r, status, view, page{Lang: lang, Langs: i18n.All, Title: msg(title, lang), Path: path, Content: f})
+	a.s.render(w, r, status, view, lang, title, f)
 }
 
 func (a *authPages) citizenForm(w http.ResponseWriter, r *http.Request) {
-	a.render(w, r, http.StatusOK, requestLang(w, r), "signin", "signin.title", PathSignIn, authForm{Next: r.URL.Query().Get("next")})
+	a.render(w, r, http.StatusOK, ui.RequestLang(w, r), "signin", "signin.title", authForm{Next: r.URL.Query().Get("next")})
 }
 
 // citizenStart checks the IIN and sends the code (CR-STD-8.3).
 func (a *authPages) citizenStart(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	f := authForm{Value: r.PostFormValue("iin"), Next: r.PostFormValue("next")}
 	ch, err := a.svc.StartOTP(r.Context(), f.Value, a.limit.client(r), lang)
 	if err != nil {
@@ -105,7 +106,7 @@ func (a *authPages) citizenStart(w http.ResponseWriter, r *http.Request) {
 		} else {
 			f.Notice = a.errText(r, err, lang)
 		}
-		a.render(w, r, authStatus(err), lang, "signin", "signin.title", PathSignIn, f)
+		a.render(w, r, authStatus(err), lang, "signin", "signin.title", f)
 		return
 	}
 	a.svc.SetCookie(w, r, auth.ChallengeCookie, ch.Token, ch.ExpiresAt)
@@ -113,7 +114,7 @@ func (a *authPages) citizenStart(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *authPages) otpForm(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	f := authForm{Next: r.URL.Query().Get("next")}
 	status := http.StatusOK
 	if c, err := r.Cookie(auth.ChallengeCookie); err == nil {
@@ -125,12 +126,12 @@ func (a *authPages) otpForm(w http.ResponseWriter, r *http.Request) {
 	} else {
 		f.Notice = msg(auth.KeyOTPExpired, lang)
 	}
-	a.render(w, r, status, lang, "otp", "otp.title", PathSignInOTP, f)
+	a.render(w, r, status, lang, "otp", "otp.title", f)
 }
 
 // otpVerify checks the code and opens the citizen's session.
 func (a *authPages) otpVerify(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	f := authForm{Next: r.PostFormValue("next")}
 	token := ""
 	if c, err := r.Cookie(auth.ChallengeCookie); err == nil {
@@ -140,7 +141,7 @@ func (a *authPages) otpVerify(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		text := a.errText(r, err, lang)
 		if left, ok := auth.AsWrongCode(err); ok {
-			text = sprintfMsg(auth.KeyOTPWrong, lang, strconv.Itoa(left))
+			text = ui.Tf(auth.KeyOTPWrong, lang, strconv.Itoa(left))
 		}
 		switch apperr.KeyOf(err) {
 		case auth.KeyOTPWrong, auth.KeyOTPFormat:
@@ -148,7 +149,7 @@ func (a *authPages) otpVerify(w http.ResponseWriter, r *http.Request) {
 		default:
 			f.Notice = text
 		}
-		a.render(w, r, authStatus(err), lang, "otp", "otp.title", PathSignInOTP, f)
+		a.render(w, r, authStatus(err), lang, "otp", "otp.title", f)
 		return
 	}
 	// The challenge cookie stays until it expires: a replayed form then gets
@@ -158,20 +159,20 @@ func (a *authPages) otpVerify(w http.ResponseWriter, r *http.Request) {
 
 func (a *authPages) signedIn(w http.ResponseWriter, r *http.Request, in auth.SignIn, next string) {
 	a.svc.SetCookie(w, r, auth.SessionCookie, in.Token, in.Session.ExpiresAt)
-	http.Redirect(w, r, auth.SafeNext(next, PathSignedIn), http.StatusSeeOther)
+	http.Redirect(w, r, auth.SafeNext(next, ui.Home(in.Session.Principal)), http.StatusSeeOther)
 }
 
 func (a *authPages) staffForm(w http.ResponseWriter, r *http.Request) {
-	a.render(w, r, http.StatusOK, requestLang(w, r), "signin_staff", "staff.title", PathStaffSignIn, authForm{Next: r.URL.Query().Get("next")})
+	a.render(w, r, http.StatusOK, ui.RequestLang(w, r), "signin_staff", "staff.title", authForm{Next: r.URL.Query().Get("next")})
 }
 
 func (a *authPages) staffSignIn(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	f := authForm{Value: r.PostFormValue("login"), Next: r.PostFormValue("next")}
 	in, err := a.svc.StaffSignIn(r.Context(), f.Value, r.PostFormValue("password"))
 	if err != nil {
 		f.Notice = a.errText(r, err, lang)
-		a.render(w, r, authStatus(err), lang, "signin_staff", "staff.title", PathStaffSignIn, f)
+		a.render(w, r, authStatus(err), lang, "signin_staff", "staff.title", f)
 		return
 	}
 	a.signedIn(w, r, in, f.Next)
@@ -181,7 +182,7 @@ func (a *authPages) staffSignIn(w http.ResponseWriter, r *http.Request) {
 // the desks' own start pages will take its place as the target after sign-in.
 func (a *authPages) status(w http.ResponseWriter, r *http.Request) {
 	sess, _ := auth.FromContext(r.Context())
-	a.render(w, r, http.StatusOK, requestLang(w, r), "signin_status", "signedin.title", PathSignedIn,
+	a.render(w, r, http.StatusOK, ui.RequestLang(w, r), "signin_status", "signedin.title",
 		authForm{Who: &sess.Principal, CSRF: sess.CSRFToken})
 }
 
@@ -199,23 +200,23 @@ func (a *authPages) signOut(w http.ResponseWriter, r *http.Request) {
 
 // devSMS lists the messages the development gateway did not send.
 func (a *authPages) devSMS(w http.ResponseWriter, r *http.Request) {
-	a.render(w, r, http.StatusOK, requestLang(w, r), "devsms", "devsms.title", PathDevSMS, authForm{SMS: a.s.DevSMS.Messages()})
+	a.render(w, r, http.StatusOK, ui.RequestLang(w, r), "devsms", "devsms.title", authForm{SMS: a.s.DevSMS.Messages()})
 }
 
 // refused answers a form that failed the cross-origin or CSRF check.
 func (a *authPages) refused(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
-	a.render(w, r, http.StatusForbidden, lang, "signin", "signin.title", PathSignIn, authForm{Notice: msg("signin.refused", lang)})
+	lang := ui.RequestLang(w, r)
+	a.render(w, r, http.StatusForbidden, lang, "signin", "signin.title", authForm{Notice: msg("signin.refused", lang)})
 }
 
 // limited spends a token of the client's sign-in allowance.
 func (a *authPages) limited(next http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if ok, wait := a.limit.allow(r); !ok {
-			lang := requestLang(w, r)
+			lang := ui.RequestLang(w, r)
 			w.Header().Set("Retry-After", retryAfter(wait))
-			a.render(w, r, http.StatusTooManyRequests, lang, "signin", "signin.title", PathSignIn,
-				authForm{Notice: sprintfMsg("signin.rate_limited", lang, retryAfter(wait))})
+			a.render(w, r, http.StatusTooManyRequests, lang, "signin", "signin.title",
+				authForm{Notice: ui.Tf("signin.rate_limited", lang, retryAfter(wait))})
 			return
 		}
 		next(w, r)
@@ -227,7 +228,7 @@ func (a *authPages) errText(r *http.Request, err error, lang i18n.Lang) string {
 	if apperr.CodeOf(err) == apperr.Internal {
 		a.s.Log.Error("sign-in", "path", r.URL.Path, "err", err)
 	}
-	return verifyErrText(err, lang)
+	return ui.ErrText(err, lang)
 }
 
 func authStatus(err error) int {

@@ -2,8 +2,7 @@ package web
 
 import "qyzmet/internal/i18n"
 
-// authMessages are the words of the sign-in pages (auth*.go); init adds them
-// to messages so that one lookup serves every page.
+// authMessages are the words of the sign-in pages (auth*.go).
 var authMessages = map[string]i18n.Text{
 	"signin.title":           {KK: "Порталға кіру", RU: "Вход на портал", EN: "Sign in to the portal"},
 	"signin.lead":            {KK: "ЖСН-ді енгізіңіз: порталдағы есептік жазбаңызда тіркелген ұялы телефон нөміріне бір реттік код жібереміз.", RU: "Введите ИИН: мы отправим одноразовый код на номер мобильного телефона, зарегистрированный в вашей учётной записи портала.", EN: "Enter your IIN: we send a one-time code to the mobile number registered on your portal account."},
@@ -47,10 +46,4 @@ var authMessages = map[string]i18n.Text{
 	"auth.otp_phone_rate":  {KK: "Бұл нөмірге кодтар тым жиі жіберілді. 15 минуттан кейін қайталаңыз.", RU: "На этот номер слишком часто отправлялись коды. Повторите через 15 минут.", EN: "Too many codes were sent to this number. Try again in 15 minutes."},
 	"auth.bad_credentials": {KK: "Логин немесе құпиясөз қате.", RU: "Неверный логин или пароль.", EN: "Wrong login or password."},
 	"auth.no_session":      {KK: "Жүйеге кіріңіз.", RU: "Войдите в систему.", EN: "Please sign in."},
-}
-
-func init() {
-	for k, v := range authMessages {
-		messages[k] = v
-	}
 }

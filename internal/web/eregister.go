@@ -10,6 +10,7 @@ import (
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/web/ui"
 )
 
 // verifyPages is the public e-Register (docs/eregister.md): no sign-in; every
@@ -97,24 +98,24 @@ var verifyLangNames = map[i18n.Lang]string{i18n.KK: "Қазақша", i18n.RU: "
 
 // form shows the empty form: number and date, and the upload box.
 func (v *verifyPages) form(w http.ResponseWriter, r *http.Request) {
-	v.renderForm(w, r, http.StatusOK, requestLang(w, r), verifyForm{})
+	v.renderForm(w, r, http.StatusOK, ui.RequestLang(w, r), verifyForm{})
 }
 
 func (v *verifyPages) renderForm(w http.ResponseWriter, r *http.Request, status int, lang i18n.Lang, f verifyForm) {
 	f.MaxMB = eregister.MaxFileSize >> 20
 	w.Header().Set("Cache-Control", "no-store")
-	v.s.render(w, r, status, "verify", page{Lang: lang, Langs: i18n.All, Title: msg("verify.title", lang), Path: "/verify", Content: f})
+	v.s.views.RenderAt(w, r, status, "verify", lang, msg("verify.title", lang), "/verify", f)
 }
 
 func (v *verifyPages) renderResult(w http.ResponseWriter, r *http.Request, lang i18n.Lang, res verifyResult) {
 	// The answer may name the holder: no cache may keep it.
 	w.Header().Set("Cache-Control", "no-store")
-	v.s.render(w, r, http.StatusOK, "verify_result", page{Lang: lang, Langs: i18n.All, Title: msg("verify.result_title", lang), Path: "/verify", Content: res})
+	v.s.views.RenderAt(w, r, http.StatusOK, "verify_result", lang, msg("verify.result_title", lang), "/verify", res)
 }
 
 // lookup answers the form: number and issue date.
 func (v *verifyPages) lookup(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	f := verifyForm{Number: r.PostFormValue("number"), Issued: r.PostFormValue("issued")}
 	proof, err := eregister.ParseProof(f.Issued, "")
 	if err == nil {
@@ -125,14 +126,14 @@ func (v *verifyPages) lookup(w http.ResponseWriter, r *http.Request) {
 		}
 	} else if _, nerr := eregister.ParseNumber(f.Number); nerr != nil {
 		// Both fields wrong: say so next to both.
-		f.Errors = map[string]string{"number": verifyErrText(nerr, lang)}
+		f.Errors = map[string]string{"number": ui.ErrText(nerr, lang)}
 	}
 	v.formError(w, r, lang, f, err)
 }
 
 // qrLink answers the QR code: /verify/NUMBER?c=CODE.
 func (v *verifyPages) qrLink(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	number, code := r.PathValue("number"), r.URL.Query().Get("c")
 	f := verifyForm{Number: number}
 	proof, err := eregister.ParseProof("", code)
@@ -164,7 +165,7 @@ func (v *verifyPages) formError(w http.ResponseWriter, r *http.Request, lang i18
 	if status == http.StatusInternalServerError {
 		v.s.Log.Error("e-Register", "path", r.URL.Path, "err", err)
 	}
-	text := verifyErrText(err, lang)
+	text := ui.ErrText(err, lang)
 	if field := verifyErrField(err); field != "" {
 		if f.Errors == nil {
 			f.Errors = map[string]string{}
@@ -178,7 +179,7 @@ func (v *verifyPages) formError(w http.ResponseWriter, r *http.Request, lang i18
 
 // crossOrigin refuses a form posted from another site.
 func (v *verifyPages) crossOrigin(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	v.renderForm(w, r, http.StatusForbidden, lang, verifyForm{Notice: msg("verify.cross_origin", lang)})
 }
 
@@ -186,9 +187,9 @@ func (v *verifyPages) crossOrigin(w http.ResponseWriter, r *http.Request) {
 func (v *verifyPages) limited(next http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if ok, wait := v.limit.allow(r); !ok {
-			lang := requestLang(w, r)
+			lang := ui.RequestLang(w, r)
 			w.Header().Set("Retry-After", retryAfter(wait))
-			v.renderForm(w, r, http.StatusTooManyRequests, lang, verifyForm{Notice: sprintfMsg("verify.rate_limited", lang, retryAfter(wait))})
+			v.renderForm(w, r, http.StatusTooManyRequests, lang, verifyForm{Notice: ui.Tf("verify.rate_limited", lang, retryAfter(wait))})
 			return
 		}
 		next(w, r)
@@ -196,19 +197,6 @@ func (v *verifyPages) limited(next http.HandlerFunc) http.HandlerFunc {
 }
 
 // sprintfMsg fills a message that has a %s in it.
-func sprintfMsg(key string, l i18n.Lang, args ...any) string {
-	return fmt.Sprintf(msg(key, l), args...)
-}
-
-// verifyErrText is the message for an error in the page's language: the error's own
-// key when the interface has it, else the generic message of its code.
-func verifyErrText(err error, l i18n.Lang) string {
-	if t, ok := messages[apperr.KeyOf(err)]; ok {
-		return t.In(l)
-	}
-	return apperr.Generic[apperr.GenericKey(apperr.CodeOf(err))].In(l)
-}
-
 // verifyErrField is the form field an input error belongs to.
 func verifyErrField(err error) string {
 	switch apperr.KeyOf(err) {

@@ -7,6 +7,7 @@ import (
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/web/ui"
 )
 
 // publicDocument is the JSON answer of GET /api/public/v1/documents/{number}.
@@ -76,7 +77,7 @@ func (v *verifyPages) apiDocument(w http.ResponseWriter, r *http.Request) {
 		v.s.Log.Error("e-Register API", "err", err)
 	}
 	var body publicError
-	body.Error.Code, body.Error.Message = string(apperr.CodeOf(err)), verifyErrText(err, lang)
+	body.Error.Code, body.Error.Message = string(apperr.CodeOf(err)), ui.ErrText(err, lang)
 	body.Error.Field = map[string]string{"number": "number", "issued": "issued"}[verifyErrField(err)]
 	writePublicJSON(w, lang, status, body)
 }
@@ -102,7 +103,7 @@ func (v *verifyPages) limitedJSON(next http.HandlerFunc) http.HandlerFunc {
 			lang := apiLang(r)
 			var body publicError
 			body.Error.Code = codeRateLimited
-			body.Error.Message = sprintfMsg("verify.rate_limited", lang, retryAfter(wait))
+			body.Error.Message = ui.Tf("verify.rate_limited", lang, retryAfter(wait))
 			w.Header().Set("Retry-After", retryAfter(wait))
 			writePublicJSON(w, lang, http.StatusTooManyRequests, body)
 			return
@@ -117,7 +118,7 @@ func apiLang(r *http.Request) i18n.Lang {
 	if l, err := i18n.Parse(r.URL.Query().Get("lang")); err == nil {
 		return l
 	}
-	return requestLang(discardHeaders{}, r)
+	return ui.RequestLang(discardHeaders{}, r)
 }
 
 func writePublicJSON(w http.ResponseWriter, lang i18n.Lang, status int, v any) {

@@ -18,6 +18,7 @@ import (
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/eregister/eregistertest"
 	"qyzmet/internal/store/storetest"
+	"qyzmet/internal/web/ui"
 )
 
 // verifySite serves the e-Register of a fresh fixture.
@@ -402,7 +403,7 @@ func TestVerifyMessagesExist(t *testing.T) {
 	for _, key := range []string{eregister.KeyNumberFormat, eregister.KeyNumberCheck, eregister.KeyDateFormat, eregister.KeyProofMissing,
 		eregister.KeyNoMatch, eregister.KeyNotPDF, eregister.KeyFileTooLarge, eregister.KeyFileNotSigned, eregister.KeyFileModified,
 		eregister.KeyFileUntrusted, eregister.KeyFileDamaged, eregister.KeyFileUnregistered, eregister.KeyFileDiffers, keyFileMissing} {
-		if m, ok := messages[key]; !ok || !m.Complete() {
+		if m, ok := ui.Lookup(key); !ok || !m.Complete() {
 			t.Errorf("message %q is missing or incomplete", key)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/eregister"
+	"qyzmet/internal/web/ui"
 )
 
 // multipartSlack is what the upload form adds around the file: boundaries and
@@ -16,7 +17,7 @@ const multipartSlack = 64 << 10
 // upload checks a PDF: is it the unaltered original of a document Qyzmet issued?
 // The file is read into memory, checked and forgotten; nothing is stored.
 func (v *verifyPages) upload(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	data, err := readUpload(w, r)
 	if err == nil {
 		var ans eregister.FileAnswer

@@ -1,18 +1,13 @@
 package web
 
-import "qyzmet/internal/i18n"
+import (
+	"qyzmet/internal/i18n"
+	"qyzmet/internal/web/ui"
+)
 
 // messages are the interface's words by key; a key missing here shows as itself,
 // which a test catches.
 var messages = map[string]i18n.Text{
-	"app.name":         {KK: "Qyzmet — мемлекеттік қызметтер", RU: "Qyzmet — государственные услуги", EN: "Qyzmet — state services"},
-	"app.tagline":      {KK: "Соттылық туралы анықтама, апостиль және мұрағаттық анықтамалар", RU: "Справки о судимости, апостиль и архивные справки", EN: "Criminal-record certificates, apostilles and archival certificates"},
-	"nav.skip":         {KK: "Негізгі мазмұнға өту", RU: "Перейти к основному содержанию", EN: "Skip to main content"},
-	"nav.main":         {KK: "Негізгі мәзір", RU: "Главное меню", EN: "Main menu"},
-	"nav.services":     {KK: "Қызметтер", RU: "Услуги", EN: "Services"},
-	"nav.verify":       {KK: "Құжатты тексеру", RU: "Проверить документ", EN: "Verify a document"},
-	"nav.signin":       {KK: "Кіру", RU: "Войти", EN: "Sign in"},
-	"nav.language":     {KK: "Тіл", RU: "Язык", EN: "Language"},
 	"standards.title":  {KK: "Күшіндегі мемлекеттік көрсетілетін қызмет стандарттары", RU: "Действующие стандарты государственных услуг", EN: "Service standards in force"},
 	"standards.asof":   {KK: "Күні", RU: "На дату", EN: "As of"},
 	"standards.open":   {KK: "Толығырақ", RU: "Подробнее", EN: "Details"},
@@ -33,9 +28,6 @@ var messages = map[string]i18n.Text{
 	"std.document":     {KK: "Құжат", RU: "Документ", EN: "Document"},
 	"std.refusal":      {KK: "Бас тарту негіздері", RU: "Основания для отказа", EN: "Grounds for refusal"},
 	"std.norefusal":    {KK: "Бас тарту үшін негіздер жоқ.", RU: "Оснований для отказа нет.", EN: "There are no grounds for refusal."},
-	"error.notfound":   {KK: "Бет табылмады", RU: "Страница не найдена", EN: "Page not found"},
-	"error.back":       {KK: "Басты бетке оралу", RU: "Вернуться на главную", EN: "Back to the start page"},
-	"footer.law":       {KK: "Мерзімдер Қазақстан Республикасының Еңбек кодексі бойынша жұмыс күндерімен есептеледі (Астана уақыты).", RU: "Сроки исчисляются в рабочих днях по Трудовому кодексу Республики Казахстан (время Астаны).", EN: "Deadlines are counted in working days under the Labour Code of Kazakhstan (Astana time)."},
 	// The public e-Register (eregister*.go, templates/verify*.html).
 	"verify.title":                {KK: "Құжаттың түпнұсқалығын тексеру", RU: "Проверка подлинности документа", EN: "Verify a document"},
 	"verify.result_title":         {KK: "Тексеру нәтижесі", RU: "Результат проверки", EN: "Verification result"},
@@ -83,10 +75,10 @@ var messages = map[string]i18n.Text{
 	"eregister.file_differs":      {KK: "Файл e-Тізілімде тіркелген түпнұсқадан өзгеше.", RU: "Файл отличается от оригинала, зарегистрированного в e-Реестре.", EN: "The file differs from the original registered in the e-Register."},
 }
 
-// msg looks a message up by key for the page language.
-func msg(key string, l i18n.Lang) string {
-	if t, ok := messages[key]; ok {
-		return t.In(l)
-	}
-	return key
+func init() {
+	ui.Add(messages)
+	ui.Add(authMessages)
 }
+
+// msg looks a message up by key for the page language.
+func msg(key string, l i18n.Lang) string { return ui.T(key, l) }

@@ -4,18 +4,25 @@
 package web
 
 import (
+	"cmp"
 	"log/slog"
 	"net/http"
 	"time"
 
+	"qyzmet/internal/app"
 	"qyzmet/internal/auth"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/standard"
+	"qyzmet/internal/web/ui"
 )
 
 // Server is the web front of Qyzmet.
 type Server struct {
+	// System is the running Qyzmet behind the portal and the desks; New takes
+	// Standards, Calendar, Auth, DevSMS and Register from it when they are not
+	// set. Nil serves the public pages and the sign-in alone.
+	System    *app.System
 	Standards *standard.Set
 	Calendar  *calendar.Calendar
 	Log       *slog.Logger
@@ -37,21 +44,43 @@ type Server struct {
 	// when Demo is set.
 	DevSMS *auth.DevSMS
 
-	views *views
+	views *ui.Views
+	areas []area
 }
+
+// area is a part of the site in its own package: the portal's forms and
+// cabinet, the desks, administration.
+type area interface{ Mount(mux *http.ServeMux) }
 
 // New parses the templates once and checks that every view exists.
 func New(s Server) (*Server, error) {
-	v, err := parseViews()
-	if err != nil {
-		return nil, err
+	if sys := s.System; sys != nil {
+		s.Standards = cmp.Or(s.Standards, sys.Standards)
+		s.Calendar = cmp.Or(s.Calendar, sys.Calendar)
+		s.Auth = cmp.Or(s.Auth, sys.Auth)
+		s.DevSMS = cmp.Or(s.DevSMS, sys.DevSMS)
+		s.Register = cmp.Or(s.Register, sys.Register)
 	}
-	s.views = v
 	if s.Now == nil {
 		s.Now = time.Now
 	}
 	if s.Log == nil {
 		s.Log = slog.Default()
+	}
+	v, err := ui.Parse(templateFS, s.Log, pages...)
+	if err != nil {
+		return nil, err
+	}
+	s.views = v
+	if s.System != nil {
+		deps := ui.Deps{Sys: s.System, Log: s.Log, Now: s.Now, Demo: s.Demo}
+		for _, build := range areas {
+			a, err := build(deps)
+			if err != nil {
+				return nil, err
+			}
+			s.areas = append(s.areas, a)
+		}
 	}
 	return &s, nil
 }
@@ -60,11 +89,15 @@ func New(s Server) (*Server, error) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.Handle("GET /static/", staticHandler())
+	mux.Handle("GET /static/", ui.StaticHandler())
 	mux.HandleFunc("GET /{$}", s.standardsPage)
 	mux.HandleFunc("GET /standards/{service}", s.standardPage)
 	s.mountVerify(mux)
 	s.mountAuth(mux)
+	for _, a := range s.areas {
+		a.Mount(mux)
+	}
+	mux.HandleFunc("/", s.views.NotFound)
 	var h http.Handler = mux
 	if s.Auth != nil {
 		h = s.Auth.Middleware(mux)
@@ -80,7 +113,7 @@ func securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
-		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'")
 		next.ServeHTTP(w, r)
 	})
 }

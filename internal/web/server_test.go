@@ -11,6 +11,7 @@ import (
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/standard"
+	"qyzmet/internal/web/ui"
 )
 
 func testServer(t *testing.T) *httptest.Server {
@@ -99,14 +100,14 @@ func TestLanguageIsRemembered(t *testing.T) {
 	resp, _ := get(t, srv.URL+"/?lang=ru")
 	var cookie *http.Cookie
 	for _, c := range resp.Cookies() {
-		if c.Name == langCookie {
+		if c.Name == ui.LangCookie {
 			cookie = c
 		}
 	}
 	if cookie == nil || cookie.Value != "ru" {
 		t.Fatalf("no language cookie set: %v", resp.Cookies())
 	}
-	_, body := get(t, srv.URL+"/", "Cookie", langCookie+"=ru")
+	_, body := get(t, srv.URL+"/", "Cookie", ui.LangCookie+"=ru")
 	if !strings.Contains(body, `lang="ru"`) {
 		t.Error("the remembered language was not used")
 	}

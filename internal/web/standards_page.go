@@ -7,6 +7,7 @@ import (
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/standard"
+	"qyzmet/internal/web/ui"
 )
 
 // serviceCard is one service of the catalogue as a citizen reads it.
@@ -29,7 +30,7 @@ type deadlineLine struct {
 // standardsPage lists the standards in force today: what each service gives, how
 // long it takes on each channel and what it costs.
 func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	today := calendar.DateOf(s.Now())
 	var cards []serviceCard
 	for _, id := range s.Standards.Services() {
@@ -39,25 +40,21 @@ func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
 		}
 		cards = append(cards, s.card(std, today, lang))
 	}
-	s.render(w, r, http.StatusOK, "standards", page{
-		Lang: lang, Langs: i18n.All, Title: msg("standards.title", lang), Path: r.URL.Path,
-		Content: map[string]any{"Cards": cards, "Today": today.String()},
-	})
+	s.render(w, r, http.StatusOK, "standards", lang, "standards.title",
+		map[string]any{"Cards": cards, "Today": today.String()})
 }
 
 // standardPage shows one standard in full, each line with its rule ID.
 func (s *Server) standardPage(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(w, r)
+	lang := ui.RequestLang(w, r)
 	today := calendar.DateOf(s.Now())
 	std, err := s.Standards.At(standard.ServiceID(r.PathValue("service")), today)
 	if err != nil {
-		s.render(w, r, http.StatusNotFound, "error", page{Lang: lang, Langs: i18n.All, Title: msg("error.notfound", lang), Path: r.URL.Path})
+		s.views.NotFound(w, r)
 		return
 	}
-	s.render(w, r, http.StatusOK, "standard", page{
-		Lang: lang, Langs: i18n.All, Title: std.Name.In(lang), Path: r.URL.Path,
-		Content: map[string]any{"Card": s.card(std, today, lang), "Std": std, "Today": today.String()},
-	})
+	s.views.Render(w, r, http.StatusOK, "standard", lang, std.Name.In(lang),
+		map[string]any{"Card": s.card(std, today, lang), "Std": std, "Today": today.String()})
 }
 
 func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lang) serviceCard {

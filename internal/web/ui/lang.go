@@ -1,4 +1,4 @@
-package web
+package ui
 
 import (
 	"net/http"
@@ -7,22 +7,23 @@ import (
 	"qyzmet/internal/i18n"
 )
 
-const langCookie = "qyzmet_lang"
+// LangCookie remembers the chosen language.
+const LangCookie = "qyzmet_lang"
 
-// requestLang picks the page language: an explicit ?lang= (which is then
+// RequestLang picks the page language: an explicit ?lang= (which is then
 // remembered in a cookie), else the remembered choice, else the browser's
 // Accept-Language, else Kazakh, the state language.
-func requestLang(w http.ResponseWriter, r *http.Request) i18n.Lang {
+func RequestLang(w http.ResponseWriter, r *http.Request) i18n.Lang {
 	if q := r.URL.Query().Get("lang"); q != "" {
 		if l, err := i18n.Parse(q); err == nil {
 			http.SetCookie(w, &http.Cookie{
-				Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+				Name: LangCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
 				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil,
 			})
 			return l
 		}
 	}
-	if c, err := r.Cookie(langCookie); err == nil {
+	if c, err := r.Cookie(LangCookie); err == nil {
 		if l, err := i18n.Parse(c.Value); err == nil {
 			return l
 		}

@@ -1,0 +1,135 @@
+// Package app wires Qyzmet's parts into one running system: sign-in, the
+// registries, the casework engine with its River jobs and automation, and the
+// e-Register. `qyzmet serve` builds it for the web pages and the JSON API; the
+// web tests build the same system, so a browser test meets the real wiring.
+package app
+
+import (
+	"context"
+	"crypto/x509"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"qyzmet/internal/auth"
+	"qyzmet/internal/calendar"
+	"qyzmet/internal/casework"
+	"qyzmet/internal/decision"
+	"qyzmet/internal/eregister"
+	"qyzmet/internal/eregister/forms"
+	"qyzmet/internal/registry/sqlstore"
+	"qyzmet/internal/sign"
+	"qyzmet/internal/standard"
+	"qyzmet/internal/store"
+)
+
+// Config is what the system is built from.
+type Config struct {
+	DB        *store.DB
+	Standards *standard.Set
+	Calendar  *calendar.Calendar
+	Log       *slog.Logger
+	// Signer signs issued documents; nil issues results without documents.
+	Signer sign.Signer
+	// Roots are the provider certificates the e-Register's upload check trusts.
+	Roots *x509.CertPool
+	// PublicURL is where the QR codes of issued documents point.
+	PublicURL string
+	// DevSMS sends one-time passwords to the development gateway (messages on
+	// /dev/sms and in the log) instead of nowhere: demo mode and tests.
+	DevSMS bool
+}
+
+// System is Qyzmet running.
+type System struct {
+	DB         *store.DB
+	Standards  *standard.Set
+	Calendar   *calendar.Calendar
+	Log        *slog.Logger
+	Auth       *auth.Service
+	DevSMS     *auth.DevSMS // nil unless Config.DevSMS
+	Registries sqlstore.Registries
+	Engine     *casework.Engine
+	Register   *eregister.Register
+
+	stopJobs func()
+}
+
+// Start builds the system and starts the job client that works the engine's
+// timers and criminal-record checks. Stop ends it.
+func Start(ctx context.Context, cfg Config) (*System, error) {
+	if cfg.DB == nil {
+		return nil, fmt.Errorf("app: no database")
+	}
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	s := &System{DB: cfg.DB, Standards: cfg.Standards, Calendar: cfg.Calendar, Log: log,
+		Registries: sqlstore.New(cfg.DB), Register: &eregister.Register{DB: cfg.DB, Roots: cfg.Roots}}
+	if s.Standards == nil {
+		set, err := standard.Default()
+		if err != nil {
+			return nil, err
+		}
+		s.Standards = set
+	}
+	if s.Calendar == nil {
+		s.Calendar = calendar.Default()
+	}
+	s.Auth = &auth.Service{DB: cfg.DB, Log: log, SMS: auth.NoSMS{},
+		Directory: &auth.DBDirectory{DB: cfg.DB, Persons: s.Registries.Persons}}
+	if cfg.DevSMS {
+		s.DevSMS = &auth.DevSMS{Log: log, Now: cfg.DB.Now}
+		s.Auth.SMS = s.DevSMS
+	}
+
+	// The criminal-record decision over the registries of the same database
+	// (every read audited there), and — with a signing key — the Issuer that
+	// signs and registers every paper a command issues
+	// (docs/adr/0004-automation.md).
+	ecfg := casework.Config{DB: cfg.DB, Standards: s.Standards, Calendar: s.Calendar, Log: log,
+		CriminalRecords: &decision.CriminalRecords{Persons: s.Registries.Persons, Records: s.Registries.Records,
+			Audit: s.Registries.Audit, Clock: cfg.DB.Now}}
+	if cfg.Signer != nil {
+		ecfg.Issuer = &eregister.Issuer{DB: cfg.DB, Signer: cfg.Signer, Forms: forms.Documents{}, BaseURL: cfg.PublicURL, Location: "Astana"}
+	} else {
+		log.Warn("no signing key: results are issued without documents")
+	}
+	engine, err := casework.New(ecfg)
+	if err != nil {
+		return nil, err
+	}
+	s.Engine = engine
+
+	// The engine enqueues through its own insert-only client, inside the
+	// transactions of its commands; this client, which has the workers, runs
+	// them. The jobs outlive the caller's context: Stop ends them in order.
+	workers := river.NewWorkers()
+	engine.RegisterWorkers(workers)
+	jobs, err := store.NewJobs(cfg.DB, store.JobsConfig{Workers: workers, Logger: log})
+	if err != nil {
+		return nil, err
+	}
+	if err := jobs.Start(context.Background()); err != nil {
+		return nil, fmt.Errorf("start the job client: %w", err)
+	}
+	s.stopJobs = func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		if err := jobs.Stop(ctx); err != nil {
+			log.Error("stop the job client", slog.Any("error", err))
+		}
+	}
+	return s, nil
+}
+
+// Stop waits for running jobs and ends the job client; the database stays
+// open for the caller to close.
+func (s *System) Stop() {
+	if s.stopJobs != nil {
+		s.stopJobs()
+	}
+}

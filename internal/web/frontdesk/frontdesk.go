@@ -1,0 +1,45 @@
+// Package frontdesk holds the State Corporation's front desk: walk-in intake with the standard's checklist, receipts, the shelf of ready results, hand-over, returns and the electronic queue.
+package frontdesk
+
+import (
+	"embed"
+	"net/http"
+
+	"qyzmet/internal/casework"
+	"qyzmet/internal/i18n"
+	"qyzmet/internal/web/ui"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+// Pages are the area's pages.
+type Pages struct {
+	deps  ui.Deps
+	views *ui.Views
+}
+
+// New parses the area's views.
+func New(d ui.Deps) (*Pages, error) {
+	v, err := ui.Parse(templateFS, d.Log, "start")
+	if err != nil {
+		return nil, err
+	}
+	return &Pages{deps: d, views: v}, nil
+}
+
+// Mount adds the area's routes.
+func (p *Pages) Mount(mux *http.ServeMux) {
+	mux.Handle("GET "+ui.PathFrontDesk, p.views.Staff(http.HandlerFunc(p.start), casework.RoleOperator))
+}
+
+func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
+	lang := ui.RequestLang(w, r)
+	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("frontdesk.title", lang), nil)
+}
+
+func init() {
+	ui.Add(map[string]i18n.Text{
+		"frontdesk.title": {KK: "Қабылдау үстелі", RU: "Фронт-офис", EN: "Front desk"},
+	})
+}
