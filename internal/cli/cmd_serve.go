@@ -25,6 +25,7 @@ import (
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/web"
+	"qyzmet/internal/web/site"
 )
 
 func runServe(ctx context.Context, args []string, env Env) int {
@@ -105,14 +106,14 @@ func runServe(ctx context.Context, args []string, env Env) int {
 			return exitFailure
 		}
 	}
-	site, err := web.New(web.Server{System: sys, Demo: *demo,
+	front, err := web.New(web.Server{System: sys, Demo: *demo, Areas: site.Areas,
 		VerifyLimit: web.RateLimit{ClientIPHeader: env.Getenv("QYZMET_CLIENT_IP_HEADER")}})
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "qyzmet serve:", err)
 		return exitFailure
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/", site.Handler())
+	mux.Handle("/", front.Handler())
 	mux.Handle(api.Prefix+"/", api.New(api.Config{Engine: sys.Engine, Tokens: tokens, Log: log}))
 	srv := &http.Server{
 		Handler:           mux,

@@ -44,13 +44,20 @@ type Server struct {
 	// when Demo is set.
 	DevSMS *auth.DevSMS
 
-	views *ui.Views
-	areas []area
+	// Areas build the parts of the site that need the System, each in its own
+	// package (the portal's forms and cabinet, the desks, administration);
+	// package web/site lists them all. Tests build only the areas they need.
+	Areas []AreaFunc
+
+	views   *ui.Views
+	mounted []Area
 }
 
-// area is a part of the site in its own package: the portal's forms and
-// cabinet, the desks, administration.
-type area interface{ Mount(mux *http.ServeMux) }
+// Area is a part of the site in its own package; it mounts its routes.
+type Area interface{ Mount(mux *http.ServeMux) }
+
+// AreaFunc builds an area.
+type AreaFunc func(ui.Deps) (Area, error)
 
 // New parses the templates once and checks that every view exists.
 func New(s Server) (*Server, error) {
@@ -74,12 +81,12 @@ func New(s Server) (*Server, error) {
 	s.views = v
 	if s.System != nil {
 		deps := ui.Deps{Sys: s.System, Log: s.Log, Now: s.Now, Demo: s.Demo}
-		for _, build := range areas {
+		for _, build := range s.Areas {
 			a, err := build(deps)
 			if err != nil {
 				return nil, err
 			}
-			s.areas = append(s.areas, a)
+			s.mounted = append(s.mounted, a)
 		}
 	}
 	return &s, nil
@@ -94,7 +101,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /standards/{service}", s.standardPage)
 	s.mountVerify(mux)
 	s.mountAuth(mux)
-	for _, a := range s.areas {
+	for _, a := range s.mounted {
 		a.Mount(mux)
 	}
 	mux.HandleFunc("/", s.views.NotFound)

@@ -42,6 +42,9 @@ type Options struct {
 	Clock *storetest.Clock
 	// Counts of the demo registries; zero is csvimport.DemoCounts.
 	Counts csvimport.Counts
+	// Areas are the areas of the site under test (site.Areas for all); the
+	// public pages and the sign-in are always there.
+	Areas []web.AreaFunc
 }
 
 // Site is Qyzmet running for one test.
@@ -103,7 +106,7 @@ func New(t testing.TB, o Options) *Site {
 	if o.Clock != nil {
 		now = o.Clock.Now
 	}
-	site, err := web.New(web.Server{System: sys, Demo: true, Log: log, Now: now,
+	site, err := web.New(web.Server{System: sys, Demo: true, Log: log, Now: now, Areas: o.Areas,
 		// Tests sign in many times from one address.
 		SignInLimit: web.RateLimit{Burst: 1000, Every: time.Millisecond}})
 	if err != nil {
@@ -115,7 +118,10 @@ func New(t testing.TB, o Options) *Site {
 
 type testWriter struct{ t testing.TB }
 
-func (w testWriter) Write(b []byte) (int, error) { w.t.Log(strings.TrimRight(string(b), "\n")); return len(b), nil }
+func (w testWriter) Write(b []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(b), "\n"))
+	return len(b), nil
+}
 
 // Citizen registers a mobile number for the person of the registry with this
 // IIN, so that they can sign in, and returns the IIN.
