@@ -13,12 +13,14 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"qyzmet/internal/audit"
 	"qyzmet/internal/auth"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/decision"
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/eregister/forms"
+	"qyzmet/internal/org"
 	"qyzmet/internal/registry/sqlstore"
 	"qyzmet/internal/sign"
 	"qyzmet/internal/standard"
@@ -53,6 +55,8 @@ type System struct {
 	Registries sqlstore.Registries
 	Engine     *casework.Engine
 	Register   *eregister.Register
+	Branches   *org.Directory
+	Audit      *audit.Log // who looked at whose personal data
 
 	stopJobs func()
 }
@@ -68,7 +72,8 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 		log = slog.Default()
 	}
 	s := &System{DB: cfg.DB, Standards: cfg.Standards, Calendar: cfg.Calendar, Log: log,
-		Registries: sqlstore.New(cfg.DB), Register: &eregister.Register{DB: cfg.DB, Roots: cfg.Roots}}
+		Registries: sqlstore.New(cfg.DB), Register: &eregister.Register{DB: cfg.DB, Roots: cfg.Roots},
+		Branches: &org.Directory{DB: cfg.DB}, Audit: &audit.Log{DB: cfg.DB}}
 	if s.Standards == nil {
 		set, err := standard.Default()
 		if err != nil {
