@@ -10,6 +10,10 @@ import (
 var messages = map[string]i18n.Text{
 	"standards.title":  {KK: "Күшіндегі мемлекеттік көрсетілетін қызмет стандарттары", RU: "Действующие стандарты государственных услуг", EN: "Service standards in force"},
 	"standards.asof":   {KK: "Күні", RU: "На дату", EN: "As of"},
+	"catalogue.gives":  {KK: "Нәтижесі", RU: "Результат", EN: "What you get"},
+	"catalogue.bring":  {KK: "Өзіңізбен алып келу керек", RU: "Что взять с собой", EN: "What to bring"},
+	"catalogue.where":  {KK: "Қайда", RU: "Где", EN: "Where"},
+	"catalogue.apply":  {KK: "Порталда өтініш беру", RU: "Подать заявление на портале", EN: "Apply on the portal"},
 	"standards.open":   {KK: "Толығырақ", RU: "Подробнее", EN: "Details"},
 	"col.service":      {KK: "Қызмет", RU: "Услуга", EN: "Service"},
 	"col.provider":     {KK: "Көрсетілетін қызметті беруші", RU: "Услугодатель", EN: "Provider"},

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/i18n"
@@ -20,6 +21,15 @@ type serviceCard struct {
 	Deadlines []deadlineLine
 	Fee       string
 	FeeRule   string
+	// Gives are the results the service gives; Bring the documents to
+	// bring on paper; Where the offices that receive applicants.
+	Gives []string
+	Bring []string
+	Where []string
+	// Apply is set when the service is given on the portal: the citizen
+	// applies at /apply/{service}.
+	Apply     bool
+	Complaint bool
 }
 
 type deadlineLine struct {
@@ -61,8 +71,25 @@ func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lan
 	c := serviceCard{
 		ID: std.Service, Name: std.Name.In(lang), Provider: std.Provider.Name.In(lang), Version: std.Version,
 	}
+	c.Complaint = std.Kind == standard.KindComplaint
 	for _, ch := range std.Channels {
 		c.Channels = append(c.Channels, std.ChannelName(ch.ID).In(lang))
+		if ch.ID == standard.Portal && !c.Complaint {
+			c.Apply = true
+		}
+		if ch.ID != standard.Portal {
+			c.Where = append(c.Where, std.ChannelName(ch.ID).In(lang))
+		}
+	}
+	for _, res := range std.Results {
+		if !slices.Contains(c.Gives, res.Name.In(lang)) {
+			c.Gives = append(c.Gives, res.Name.In(lang))
+		}
+	}
+	for _, d := range std.Documents {
+		if d.Kind == standard.KindDocument && len(d.When) == 0 {
+			c.Bring = append(c.Bring, d.Name.In(lang))
+		}
 	}
 	for _, d := range std.Deadlines {
 		c.Deadlines = append(c.Deadlines, deadlineLine{Text: describeDeadline(std, d, lang), Rule: d.Rule})

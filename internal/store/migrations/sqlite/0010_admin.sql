@@ -1,0 +1,30 @@
+-- Administration (/admin, internal/settings): the law's data that changes
+-- between releases and that an administrator enters from the published act.
+-- Dates are 'YYYY-MM-DD' (TEXT here, date on PostgreSQL). Both tables are append-and-read: the service rebuilds its calendar and MCI
+-- table from the embedded data plus these rows at start-up and after a change.
+
+-- Transfers of days off (Labour Code art. 85(3), rule G-1, docs/calendar.md §5-6):
+-- day_worked is the day off that becomes a working day, day_off the working day that
+-- becomes a day off.
+CREATE TABLE admin_calendar_transfers (
+    day_worked  TEXT PRIMARY KEY,
+    day_off     TEXT NOT NULL UNIQUE,
+    source      TEXT NOT NULL,               -- the act: order or decree, date, number
+    created_by  TEXT NOT NULL,               -- the administrator's login
+    created_at  TIMESTAMP NOT NULL
+);
+
+-- Monthly calculation index values for years after the embedded table
+-- (standards/mci.yaml): one value from valid_from for payments (state duties)
+-- and social payments, known up to valid_until.
+CREATE TABLE admin_mci_values (
+    valid_from  TEXT PRIMARY KEY,
+    valid_until TEXT NOT NULL,
+    tenge       INTEGER NOT NULL CHECK (tenge > 0),
+    ref         TEXT NOT NULL,               -- short citation returned with fees
+    act_kk      TEXT NOT NULL,
+    act_ru      TEXT NOT NULL,
+    act_en      TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  TIMESTAMP NOT NULL
+);
