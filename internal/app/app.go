@@ -21,7 +21,9 @@ import (
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/eregister/forms"
 	"qyzmet/internal/org"
+	"qyzmet/internal/queue"
 	"qyzmet/internal/registry/sqlstore"
+	"qyzmet/internal/settings"
 	"qyzmet/internal/sign"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
@@ -56,7 +58,8 @@ type System struct {
 	Engine     *casework.Engine
 	Register   *eregister.Register
 	Branches   *org.Directory
-	Audit      *audit.Log // who looked at whose personal data
+	Audit      *audit.Log   // who looked at whose personal data
+	Queue      *queue.Queue // the State Corporation's electronic queue and home visits
 
 	stopJobs func()
 }
@@ -84,6 +87,15 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 	if s.Calendar == nil {
 		s.Calendar = calendar.Default()
 	}
+	// The administrator's transfers of days off and MCI values (/admin) are
+	// laid over the law the binary carries; a change applies from the next
+	// start (internal/settings explains why).
+	var err error
+	s.Calendar, s.Standards, err = settings.Apply(ctx, cfg.DB, s.Calendar, s.Standards)
+	if err != nil {
+		return nil, err
+	}
+	s.Queue = &queue.Queue{DB: cfg.DB, Calendar: s.Calendar, Branches: s.Branches}
 	s.Auth = &auth.Service{DB: cfg.DB, Log: log, SMS: auth.NoSMS{},
 		Directory: &auth.DBDirectory{DB: cfg.DB, Persons: s.Registries.Persons}}
 	if cfg.DevSMS {

@@ -1,16 +1,42 @@
-// Package cabinet holds the citizen's personal cabinet: my applications with their timelines, notifications, downloads of signed results, consents asked of me, queue slots, home visits and complaints.
+// Package cabinet holds the citizen's personal cabinet: my applications with
+// their timelines, notifications, downloads of signed results, consents asked
+// of me, queue slots, home visits and complaints. Every route is for a
+// signed-in citizen only (views.Citizen) and every change is a CSRF-protected
+// POST (views.Protect); the engine and the queue check again whose data it is,
+// and the pages answer another person's id with the same 404 as a missing one.
 package cabinet
 
 import (
+	"context"
+	"crypto/rand"
 	"embed"
+	"encoding/hex"
+	"html/template"
+	"log/slog"
 	"net/http"
+	"slices"
+	"strings"
+	"time"
 
+	"qyzmet/internal/apperr"
+	"qyzmet/internal/casework"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/org"
+	"qyzmet/internal/standard"
 	"qyzmet/internal/web/ui"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
+
+// Paths of the cabinet's pages.
+const (
+	pathApplications  = ui.PathCabinet + "/applications/"
+	pathNotifications = ui.PathCabinet + "/notifications"
+	pathConsents      = ui.PathCabinet + "/consents"
+	pathQueue         = ui.PathCabinet + "/queue"
+	pathHomeVisit     = ui.PathCabinet + "/home-visit"
+)
 
 // Pages are the area's pages.
 type Pages struct {
@@ -20,25 +46,177 @@ type Pages struct {
 
 // New parses the area's views.
 func New(d ui.Deps) (*Pages, error) {
-	v, err := ui.Parse(templateFS, d.Log, "start")
+	v, err := ui.Parse(templateFS, d.Log, "start", "application", "notifications", "consents", "queue", "homevisit", "complaint", "talon")
 	if err != nil {
 		return nil, err
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
 	}
 	return &Pages{deps: d, views: v}, nil
 }
 
 // Mount adds the area's routes.
 func (p *Pages) Mount(mux *http.ServeMux) {
-	mux.Handle("GET "+ui.PathCabinet, p.views.Citizen(http.HandlerFunc(p.start)))
+	get := func(pattern string, h http.HandlerFunc) { mux.Handle("GET "+pattern, p.views.Citizen(h)) }
+	post := func(pattern string, h http.HandlerFunc) {
+		mux.Handle("POST "+pattern, p.views.Citizen(p.views.Protect(h)))
+	}
+	get(ui.PathCabinet, p.start)
+	get(pathApplications+"{id}", p.application)
+	get(pathApplications+"{id}/documents/{number}", p.document)
+	post(pathApplications+"{id}/consent", p.consent)
+	get(pathApplications+"{id}/complaint", p.complaintForm)
+	post(pathApplications+"{id}/complaint", p.fileComplaint)
+	get(pathApplications+"{id}/talon", p.talon)
+	get(pathNotifications, p.notifications)
+	post(pathNotifications+"/{nid}/read", p.markRead)
+	post(pathNotifications+"/read-all", p.markAllRead)
+	get(pathConsents, p.consents)
+	get(pathQueue, p.queuePage)
+	post(pathQueue, p.book)
+	post(pathQueue+"/{tid}/cancel", p.cancelBooking)
+	get(pathHomeVisit, p.homeVisitPage)
+	post(pathHomeVisit, p.requestHomeVisit)
 }
 
-func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
-	lang := ui.RequestLang(w, r)
-	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("cabinet.title", lang), nil)
+// actor is the signed-in citizen as the engine sees them.
+func actor(r *http.Request) casework.Actor {
+	a, _ := ui.Principal(r).ActorAs(casework.RoleApplicant)
+	return a
 }
 
-func init() {
-	ui.Add(map[string]i18n.Text{
-		"cabinet.title": {KK: "Жеке кабинет", RU: "Личный кабинет", EN: "My cabinet"},
-	})
+// Tab is one entry of the cabinet's own menu.
+type Tab struct {
+	Href, Label string
+	Count       int // unread or pending, shown as a badge
+	Current     bool
+}
+
+// Shell is what every cabinet page shows around its own content.
+type Shell struct {
+	Lang i18n.Lang
+	Tabs []Tab
+}
+
+// menuTemplate is the cabinet's own menu, the same on every page.
+var menuTemplate = template.Must(template.New("menu").Parse(`<nav class="cab-tabs" aria-label="{{.Label}}">` +
+	`{{range .Tabs}}<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Label}}` +
+	`{{if .Count}} <span class="cab-badge">{{.Count}}<span class="visually-hidden"> {{$.Badge}}</span></span>{{end}}</a>{{end}}</nav>`))
+
+// Menu is the cabinet's menu as HTML.
+func (s Shell) Menu() template.HTML {
+	var b strings.Builder
+	err := menuTemplate.Execute(&b, map[string]any{"Label": ui.T("cabinet.tabs", s.Lang), "Badge": ui.T("cabinet.badge", s.Lang), "Tabs": s.Tabs})
+	if err != nil {
+		return ""
+	}
+	return template.HTML(b.String())
+}
+
+// shell builds the cabinet menu for the page at current, with the counts of
+// unread notifications and pending consents that call for attention.
+func (p *Pages) shell(r *http.Request, lang i18n.Lang, current string) Shell {
+	unread, consents := p.counts(r.Context(), actor(r))
+	tabs := []Tab{
+		{Href: ui.PathCabinet, Label: ui.T("cabinet.tab.applications", lang)},
+		{Href: pathNotifications, Label: ui.T("cabinet.tab.notifications", lang), Count: unread},
+		{Href: pathConsents, Label: ui.T("cabinet.tab.consents", lang), Count: consents},
+		{Href: pathQueue, Label: ui.T("cabinet.tab.queue", lang)},
+		{Href: pathHomeVisit, Label: ui.T("cabinet.tab.home_visit", lang)},
+	}
+	for i := range tabs {
+		tabs[i].Current = tabs[i].Href == current
+	}
+	return Shell{Lang: lang, Tabs: tabs}
+}
+
+// counts are the unread notifications and the consents waiting for the
+// citizen; a failure to count only hides the badges.
+func (p *Pages) counts(ctx context.Context, a casework.Actor) (unread, consents int) {
+	notes, err := p.deps.Sys.Engine.Notifications(ctx, a)
+	if err != nil {
+		p.deps.Log.Warn("cabinet: count notifications", "err", err)
+		return 0, 0
+	}
+	for _, n := range notes {
+		if n.ReadAt == nil {
+			unread++
+		}
+	}
+	return unread, len(p.pendingConsents(ctx, a, notes))
+}
+
+// serviceName is the name of a service in lang, from the standard in force.
+func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
+	if vs := p.deps.Sys.Standards.Versions(id); len(vs) > 0 {
+		return vs[len(vs)-1].Name.In(lang)
+	}
+	return string(id)
+}
+
+// serviceOptions are the services one comes to a branch for.
+func (p *Pages) serviceOptions(lang i18n.Lang) []ui.Option {
+	var out []ui.Option
+	for _, id := range p.deps.Sys.Standards.Services() {
+		if id != standard.Complaint {
+			out = append(out, ui.Option{Value: string(id), Label: p.serviceName(id, lang)})
+		}
+	}
+	return out
+}
+
+// branches are the State Corporation's open branches.
+func (p *Pages) branches(ctx context.Context) []org.Branch {
+	bs, err := p.deps.Sys.Branches.List(ctx, org.KindStateCorp)
+	if err != nil {
+		p.deps.Log.Warn("cabinet: list branches", "err", err)
+	}
+	return slices.DeleteFunc(bs, func(b org.Branch) bool { return !b.Open() })
+}
+
+func branchOptions(bs []org.Branch, lang i18n.Lang) []ui.Option {
+	out := make([]ui.Option, 0, len(bs))
+	for _, b := range bs {
+		out = append(out, ui.Option{Value: b.ID, Label: b.Name.In(lang) + " — " + b.Address})
+	}
+	return out
+}
+
+// branchName is the branch's name in lang, or its code when unknown.
+func (p *Pages) branchName(ctx context.Context, id string, lang i18n.Lang) string {
+	if id == "" {
+		return ""
+	}
+	b, err := p.deps.Sys.Branches.Branch(ctx, id)
+	if err != nil {
+		return id
+	}
+	return b.Name.In(lang) + " (" + b.Address + ")"
+}
+
+// newKey is the idempotency key a create form carries from its rendering, so
+// that a double click makes one result.
+func newKey() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// fail answers a request that failed outright: the same 404 for a missing id
+// and for another person's, the error's own page otherwise.
+func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
+	switch apperr.CodeOf(err) {
+	case apperr.NotFound:
+		p.views.NotFound(w, r)
+	case apperr.Internal:
+		p.deps.Log.Error("cabinet", "path", r.URL.Path, "err", err)
+		fallthrough
+	default:
+		lang := ui.RequestLang(w, r)
+		p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, lang))
+	}
 }
