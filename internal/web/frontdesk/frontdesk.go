@@ -2,11 +2,17 @@
 package frontdesk
 
 import (
+	"context"
 	"embed"
+	"log/slog"
 	"net/http"
+	"time"
 
+	"qyzmet/internal/apperr"
+	"qyzmet/internal/audit"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/org"
 	"qyzmet/internal/web/ui"
 )
 
@@ -19,27 +25,111 @@ type Pages struct {
 	views *ui.Views
 }
 
+// views of the area; parsing fails at start-up when one is missing.
+var views = []string{"start", "person", "application", "receipt", "shelf", "queue"}
+
 // New parses the area's views.
 func New(d ui.Deps) (*Pages, error) {
-	v, err := ui.Parse(templateFS, d.Log, "start")
+	v, err := ui.Parse(templateFS, d.Log, views...)
 	if err != nil {
 		return nil, err
+	}
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
 	}
 	return &Pages{deps: d, views: v}, nil
 }
 
-// Mount adds the area's routes.
+// Paths of the desk.
+const (
+	pathPerson       = ui.PathFrontDesk + "/person"
+	pathIntake       = ui.PathFrontDesk + "/intake"
+	pathApplications = ui.PathFrontDesk + "/applications/"
+	pathShelf        = ui.PathFrontDesk + "/shelf"
+)
+
+// Mount adds the area's routes: every one for operators only, every POST
+// behind the CSRF and cross-origin check.
 func (p *Pages) Mount(mux *http.ServeMux) {
-	mux.Handle("GET "+ui.PathFrontDesk, p.views.Staff(http.HandlerFunc(p.start), casework.RoleOperator))
+	get := func(pattern string, h http.HandlerFunc) {
+		mux.Handle("GET "+pattern, p.views.Staff(p.withBranch(h), casework.RoleOperator))
+	}
+	post := func(pattern string, h http.HandlerFunc) {
+		mux.Handle("POST "+pattern, p.views.Staff(p.views.Protect(p.withBranch(h)), casework.RoleOperator))
+	}
+	get(ui.PathFrontDesk, p.start)
+	get(pathPerson, p.person)
+	post(pathIntake, p.intake)
+	get(pathApplications+"{id}", p.application)
+	get(pathApplications+"{id}/receipt", p.receipt)
+	get(pathApplications+"{id}/documents/{number}", p.document)
+	post(pathApplications+"{id}/commands/{command}", p.command)
+	get(pathShelf, p.shelf)
+	get(pathQueue, p.queueView)
+	post(pathQueue+"/call", p.callNext)
+	post(pathQueue+"/finish", p.finish)
+	post(pathQueue+"/walk-in", p.walkIn)
 }
 
-func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
-	lang := ui.RequestLang(w, r)
-	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("frontdesk.title", lang), nil)
+// branchKey carries the operator's branch in the request's context.
+type branchKey struct{}
+
+// withBranch loads the operator's branch: the desk works in one, and an
+// account without a branch cannot receive anybody.
+func (p *Pages) withBranch(next http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		lang := ui.RequestLang(w, r)
+		id := ui.Principal(r).Branch
+		if id == "" {
+			p.views.Message(w, r, http.StatusForbidden, "frontdesk.no_branch.title", ui.T("frontdesk.no_branch", lang))
+			return
+		}
+		b, err := p.deps.Sys.Branches.Branch(r.Context(), id)
+		if err != nil {
+			p.fail(w, r, err)
+			return
+		}
+		next(w, r.WithContext(context.WithValue(r.Context(), branchKey{}, b)))
+	}
 }
 
-func init() {
-	ui.Add(map[string]i18n.Text{
-		"frontdesk.title": {KK: "Қабылдау үстелі", RU: "Фронт-офис", EN: "Front desk"},
-	})
+// branch is the operator's branch (withBranch put it there).
+func branch(r *http.Request) org.Branch {
+	b, _ := r.Context().Value(branchKey{}).(org.Branch)
+	return b
+}
+
+// actor is the signed-in operator as the engine sees them.
+func actor(r *http.Request) casework.Actor {
+	a, _ := ui.Principal(r).ActorAs(casework.RoleOperator)
+	return a
+}
+
+// audited records that the operator looks at v's data; the page is shown only
+// when the entry is written (#7: every view of personal data is logged).
+func (p *Pages) audited(r *http.Request, v audit.View) error {
+	v.Actor = actor(r)
+	return p.deps.Sys.Audit.Record(r.Context(), v)
+}
+
+// fail answers an error that is not a form's: a missing or foreign
+// application is the same 404, anything else the generic page.
+func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
+	switch apperr.CodeOf(err) {
+	case apperr.NotFound:
+		p.views.NotFound(w, r)
+	case apperr.Forbidden:
+		p.views.Forbidden(w, r)
+	default:
+		p.deps.Log.Error("frontdesk", "path", r.URL.Path, "err", err)
+		lang := ui.RequestLang(w, r)
+		p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, lang))
+	}
+}
+
+func (p *Pages) render(w http.ResponseWriter, r *http.Request, status int, view string, lang i18n.Lang, titleKey string, content any) {
+	p.views.Render(w, r, status, view, lang, ui.T(titleKey, lang), content)
 }
