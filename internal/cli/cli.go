@@ -45,6 +45,7 @@ var commands = map[string]command{
 	"gen":       {runGen, "generate realistic synthetic registry data"},
 	"archive":   {runArchive, "search the special-settlement card index"},
 	"render":    {runRender, "render a form with sample data, numbered, signed and registered"},
+	"users":     {runUsers, "add, list, disable and enable staff accounts; reset a password"},
 }
 
 // Main runs one subcommand and returns the process exit code.

@@ -2,6 +2,7 @@
 -- between releases and that an administrator enters from the published act.
 -- Both tables are append-and-read: the service rebuilds its calendar and MCI
 -- table from the embedded data plus these rows at start-up and after a change.
+-- Dates are 'YYYY-MM-DD' (date).
 
 -- Transfers of days off (Labour Code art. 85(3), rule G-1, docs/calendar.md §5-6):
 -- day_worked is the day off that becomes a working day, day_off the working day that
@@ -28,3 +29,8 @@ CREATE TABLE admin_mci_values (
     created_by  text NOT NULL,
     created_at  timestamptz NOT NULL
 );
+
+-- The hidden key of the /admin form that created a staff account: a repeat of
+-- that form (a double click) finds the account instead of failing on its login.
+ALTER TABLE auth_users ADD COLUMN form_key text NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX auth_users_form_key ON auth_users (form_key) WHERE form_key <> '';

@@ -1,7 +1,8 @@
 -- Administration (/admin, internal/settings): the law's data that changes
 -- between releases and that an administrator enters from the published act.
--- Dates are 'YYYY-MM-DD' (TEXT here, date on PostgreSQL). Both tables are append-and-read: the service rebuilds its calendar and MCI
+-- Both tables are append-and-read: the service rebuilds its calendar and MCI
 -- table from the embedded data plus these rows at start-up and after a change.
+-- Dates are 'YYYY-MM-DD' (TEXT, which sorts in date order).
 
 -- Transfers of days off (Labour Code art. 85(3), rule G-1, docs/calendar.md §5-6):
 -- day_worked is the day off that becomes a working day, day_off the working day that
@@ -28,3 +29,8 @@ CREATE TABLE admin_mci_values (
     created_by  TEXT NOT NULL,
     created_at  TIMESTAMP NOT NULL
 );
+
+-- The hidden key of the /admin form that created a staff account: a repeat of
+-- that form (a double click) finds the account instead of failing on its login.
+ALTER TABLE auth_users ADD COLUMN form_key TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX auth_users_form_key ON auth_users (form_key) WHERE form_key <> '';
