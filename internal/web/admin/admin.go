@@ -21,11 +21,9 @@ package admin
 import (
 	"crypto/rand"
 	"embed"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"testing/fstest"
 
 	"qyzmet/internal/casework"
 	"qyzmet/internal/settings"
@@ -38,26 +36,6 @@ var templateFS embed.FS
 // viewNames are the area's pages, one templates/NAME.html each.
 var viewNames = []string{"start", "users", "user", "password", "branches", "branch", "calendar", "mci", "standards"}
 
-// viewsFS is the area's templates with the partials of templates/shared.html
-// (the area's menu, the account fields) added to each page: ui.Parse reads
-// one file per page besides the kit's own.
-func viewsFS() (fs.FS, error) {
-	shared, err := templateFS.ReadFile("templates/shared.html")
-	if err != nil {
-		return nil, err
-	}
-	views := fstest.MapFS{}
-	for _, name := range viewNames {
-		path := "templates/" + name + ".html"
-		page, err := templateFS.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		views[path] = &fstest.MapFile{Data: append(append(page, '\n'), shared...)}
-	}
-	return views, nil
-}
-
 // Pages are the area's pages.
 type Pages struct {
 	deps     ui.Deps
@@ -67,11 +45,7 @@ type Pages struct {
 
 // New parses the area's views.
 func New(d ui.Deps) (*Pages, error) {
-	views, err := viewsFS()
-	if err != nil {
-		return nil, err
-	}
-	v, err := ui.Parse(views, d.Log, viewNames...)
+	v, err := ui.Parse(templateFS, d.Log, viewNames...)
 	if err != nil {
 		return nil, err
 	}

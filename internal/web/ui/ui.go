@@ -63,7 +63,8 @@ type Page struct {
 }
 
 // Parse parses each page name from fsys ("templates/NAME.html", defining
-// "content") together with the layout and the shared partials. It fails at
+// "content") together with the layout, the kit's partials and the area's own
+// partials in templates/shared.html when it has one (its menu, its blocks). It fails at
 // start-up when a page is missing or broken, so a typo in a handler never
 // reaches a user as a blank page.
 func Parse(fsys fs.FS, log *slog.Logger, names ...string) (*Views, error) {
@@ -74,6 +75,9 @@ func Parse(fsys fs.FS, log *slog.Logger, names ...string) (*Views, error) {
 	parse := func(fsys fs.FS, name string) error {
 		t := template.New("layout.html").Funcs(Funcs)
 		t, err := t.ParseFS(layoutFS, "templates/layout.html", "templates/partials.html")
+		if err == nil && hasShared(fsys) {
+			t, err = t.ParseFS(fsys, sharedFile)
+		}
 		if err == nil {
 			t, err = t.ParseFS(fsys, "templates/"+name+".html")
 		}
@@ -91,6 +95,14 @@ func Parse(fsys fs.FS, log *slog.Logger, names ...string) (*Views, error) {
 		}
 	}
 	return v, nil
+}
+
+// sharedFile holds an area's partials, parsed with each of its pages.
+const sharedFile = "templates/shared.html"
+
+func hasShared(fsys fs.FS) bool {
+	_, err := fs.Stat(fsys, sharedFile)
+	return err == nil
 }
 
 // Render writes a whole page in lang. It fills who is signed in, the form
