@@ -216,6 +216,7 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 		response bool // answered by the API: required must be the fields always present
 	}{
 		{"Application", reflect.TypeFor[casework.Application](), true},
+		{"ApostilleCheck", reflect.TypeFor[casework.ApostilleCheck](), true},
 		{"ApplicationList", reflect.TypeFor[applicationList](), true},
 		{"Party", reflect.TypeFor[casework.Party](), true},
 		{"Representative", reflect.TypeFor[casework.Representative](), true},

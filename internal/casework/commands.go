@@ -799,6 +799,8 @@ func runScheduleHearing(c *change, data []byte) error {
 		return required("data.at")
 	case !d.At.After(c.now):
 		return invalid("hearing_in_past", "data.at", rule, txt("тыңдау уақыты өтіп кеткен", "время заслушивания уже прошло", "the hearing time has passed"))
+	case d.At.Before(c.app.ReceivedAt):
+		return beforeReceipt("data.at", c.app)
 	case d.Method == "":
 		return required("data.method")
 	case !slices.Contains(hearingMethods, d.Method):
@@ -844,6 +846,9 @@ func runHoldHearing(c *change, data []byte) error {
 		return err
 	}
 	h := c.app.Hearing
+	if c.now.Before(c.app.ReceivedAt) {
+		return beforeReceipt("command", c.app)
+	}
 	if h.At != nil && c.now.Before(*h.At) {
 		return invalid("hearing_not_yet", "command", hearingRule(c.std), txt(
 			"тыңдау %s белгіленген", "заслушивание назначено на %s", "the hearing is set for %s"), stamp(*h.At))
@@ -854,6 +859,15 @@ func runHoldHearing(c *change, data []byte) error {
 	c.done = []string{stepHearing}
 	c.payload = d
 	return nil
+}
+
+// beforeReceipt: Rule G-3 — a portal application made after working hours is
+// received the next working day, and its procedure, the hearing included
+// (AP-6.4, AR-6.2), starts no earlier than that moment.
+func beforeReceipt(field string, a *Application) error {
+	return invalid("before_receipt", field, "G-3", txt(
+		"өтініш %s қабылданды: тыңдау одан ерте болмайды", "заявление принято %s: заслушивание не может быть раньше",
+		"the application was received at %s: the hearing cannot come earlier"), stamp(a.ReceivedAt))
 }
 
 type decisionData struct {
@@ -870,6 +884,11 @@ type decisionData struct {
 	// Fields are data the result prints that the application lacks (the
 	// subject's birth_place for a certificate); they join Application.Fields.
 	Fields map[string]string `json:"fields"`
+	// Apostille is the official document to apostille, verified against the
+	// specimens (AP-6.2, AC-15-1); CardID the card that answered an archival
+	// request (AR-6.3). docs/adr/0004-automation.md shows their shapes.
+	Apostille *ApostilleInput `json:"apostille"`
+	CardID    string          `json:"card_id"`
 }
 
 // resultOutcomes says which outcome each result ID of the standards' format
@@ -976,6 +995,12 @@ func runIssue(c *change, data []byte) error {
 		a.Fields[k] = v
 	}
 	a.Decision = dec
+	if err := verifyApostille(c, d.Apostille); err != nil {
+		return err
+	}
+	if err := answeringCard(c, d.CardID); err != nil {
+		return err
+	}
 	// Rule AP-6.3, AR-6.4: the result is drawn up after the check (search); an
 	// electronic result reaches the personal cabinet at once.
 	c.rule = a.DeadlineRule
@@ -1022,9 +1047,14 @@ func runRefuse(c *change, data []byte) error {
 		return err
 	}
 	a, std := c.app, c.std
-	if d.Finding != "" || len(d.Fields) > 0 {
+	if d.Finding != "" || len(d.Fields) > 0 || d.Apostille != nil || d.CardID != "" {
 		field := "data.finding"
-		if d.Finding == "" {
+		switch {
+		case d.Apostille != nil:
+			field = "data.apostille"
+		case d.CardID != "":
+			field = "data.card_id"
+		case d.Finding == "":
 			field = "data.fields"
 		}
 		return invalid("not_on_refusal", field, "", txt("бас тартуда бұл өріс қолданылмайды",

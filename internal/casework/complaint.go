@@ -13,6 +13,10 @@ import (
 	"qyzmet/internal/store"
 )
 
+// cmdFileComplaint names the registration of a complaint in its event; it is
+// FileComplaint, not a command of the table.
+const cmdFileComplaint = "file-complaint"
+
 // complaintContact is where a complainant learns of the progress (AC-17: the
 // contact centre 1414).
 const complaintContact = "1414"
@@ -141,15 +145,25 @@ func (e *Engine) fileComplaint(ctx context.Context, tx *store.Tx, actor Actor, i
 	app.Complaint.Talon = Talon{Number: app.Number, Date: app.ReceivedOn, AcceptedBy: accepted,
 		ReplyDueOn: app.DeadlineOn, ReplyPlace: place, Contact: complaintContact}
 
-	c := e.newChange(ctx, tx, actor, app, std, "file-complaint")
+	c := e.newChange(ctx, tx, actor, app, std, cmdFileComplaint)
 	c.to, c.rule = StateRegistered, "CP-7"
 	c.payload = map[string]any{"about": about.ID, "addressee": in.Addressee, "talon": app.Complaint.Talon}
 	c.noteText = txt(
 		fmt.Sprintf("Талон № %s, %s; жауап мерзімі %s (%s).", app.Number, dateText(app.ReceivedOn), dateText(app.DeadlineOn), app.DeadlineRule),
 		fmt.Sprintf("Талон № %s от %s; срок ответа %s (%s).", app.Number, dateText(app.ReceivedOn), dateText(app.DeadlineOn), app.DeadlineRule),
 		fmt.Sprintf("Talon No. %s of %s; reply due %s (%s).", app.Number, dateText(app.ReceivedOn), dateText(app.DeadlineOn), app.DeadlineRule))
+	// Rule CP-7, AC-18: the talon is a signed paper of the registration.
+	talon, err := e.issuePaper(c)
+	if err != nil {
+		return nil, err
+	}
 	if err := c.commit(true); err != nil {
 		return nil, err
+	}
+	if talon != nil {
+		if err := e.keepPaper(ctx, tx, app, actor, talon); err != nil {
+			return nil, err
+		}
 	}
 	if err := insertLink(ctx, tx, app.ID, app.Links[0]); err != nil {
 		return nil, err

@@ -38,50 +38,88 @@ type paper struct {
 	build func(c *change) (any, error)
 	// finding: the paper states a finding of the criminal records (CR-STD-5.1).
 	finding bool
+	// issuer is the body that issues the paper; nil: the standard's provider.
+	issuer func(c *change) (i18n.Text, error)
 }
 
-// paperHearingNotice names the notice of schedule-hearing among the results.
-const paperHearingNotice = "hearing-notice"
+// The papers that are not a decision's result.
+const (
+	paperHearingNotice     = "hearing-notice"     // schedule-hearing (AP-6.4, AR-6.2, AC-15-1)
+	paperAcceptanceReceipt = "acceptance-receipt" // accept at the State Corporation (AC-12)
+	paperTalon             = "talon"              // a complaint registered (CP-7, AC-18)
+	paperComplaintReply    = "motivated-reply"    // reply or satisfy a complaint (CP-7, AC-19)
+)
 
-// papers maps "service/paper" — the paper being the standard's result ID, or
-// the hearing notice — to its form. Request to the standards' owner: a form ID
-// of internal/document on results[] would make this data.
-//
-// Not here yet, so issued without a document (Decision.DocumentRef as staff
-// give it): the apostilles (the form prints the signer, capacity and seal of
-// the apostilled document, which the verification against the specimens
-// finds but the application does not keep), the archival certificate and
-// no-data reply (the card found), the court apostille's hearing notice (its
-// form requires the hearing before the 1-day deadline, which AC-15-1 does not:
-// docs/standards.md decision 14), the AC-F2 receipt and the complaint talon.
+// papers maps "service/paper" — the paper being the standard's result ID, a
+// form the standard names (the refusal receipt of its incomplete_package) or
+// one of the papers above — to its form; a key without a service is a paper
+// common to every service whose standard gives it. Request to the standards'
+// owner: a form ID of internal/document on results[] would make this data.
 var papers = map[string]paper{
 	"criminal-record/certificate":               {form: document.CRCertificate, build: recordCertificate, finding: true},
 	"criminal-record/certificate-travel-abroad": {form: document.CRCertificateTravel, build: recordCertificate, finding: true},
 	"criminal-record/interim-reply":             {form: document.CRInterimReply, build: interimReply},
+	"apostille-prosecution/apostilled-document": {form: document.APApostille, build: apostille},
 	"apostille-prosecution/motivated-refusal":   {form: document.APRefusal, build: motivatedRefusal},
 	"apostille-prosecution/hearing-notice":      {form: document.APHearingNotice, build: hearingNotice},
+	"archival-certificate/archival-certificate": {form: document.ARCertificate, build: archivalCertificate},
+	"archival-certificate/no-data-reply":        {form: document.ARNoData, build: noDataReply},
 	"archival-certificate/motivated-refusal":    {form: document.ARRefusal, build: motivatedRefusal},
 	"archival-certificate/hearing-notice":       {form: document.ARHearingNotice, build: hearingNotice},
+	"apostille-court/apostilled-document":       {form: document.ACApostille, build: apostille},
 	"apostille-court/motivated-refusal":         {form: document.ACRefusal, build: motivatedRefusal},
+	"apostille-court/hearing-notice":            {form: document.ACHearingNotice, build: hearingNotice},
+	"apostille-court/refusal-receipt":           {form: document.ACRefusalReceipt, build: refusalReceipt, issuer: stateCorporation},
+	"complaint/talon":                           {form: document.CPComplaintTalon, build: complaintTalon, issuer: complaintBody},
+	"complaint/motivated-reply":                 {form: document.CPComplaintReply, build: complaintReply, issuer: complaintBody},
+	paperAcceptanceReceipt:                      {form: document.SCAcceptanceReceipt, build: acceptanceReceipt, issuer: stateCorporation},
 }
 
 func paperOf(service standard.ServiceID, name string) (paper, bool) {
-	p, ok := papers[string(service)+"/"+name]
+	if p, ok := papers[string(service)+"/"+name]; ok {
+		return p, ok
+	}
+	p, ok := papers[name]
 	return p, ok
 }
 
-// paperName is the paper the change issues: the decision's result, or the
-// hearing notice; "" for a command that issues none.
-func paperName(c *change) string {
+// paperName is the paper the change issues, "" for none; result says the
+// paper is the decision (its document_ref).
+func paperName(c *change) (name string, result bool) {
+	a := c.app
 	switch c.cmd {
 	case cmdIssue, cmdRefuse, cmdInterimReply:
-		if c.app.Decision != nil {
-			return c.app.Decision.Result
+		if a.Decision != nil {
+			return a.Decision.Result, true
 		}
+	case cmdReply, cmdSatisfy:
+		return paperComplaintReply, true
 	case cmdScheduleHearing:
-		return paperHearingNotice
+		return paperHearingNotice, false
+	case cmdFileComplaint:
+		return paperTalon, false
+	case cmdAccept:
+		// Rule AC-12: the State Corporation gives a receipt for the documents it
+		// accepts — where the standard says so, on the channels it names.
+		if givesReceipt(c.std, a.Channel) {
+			return paperAcceptanceReceipt, false
+		}
+	case cmdRefuseAtIntake:
+		// Rule AC-15: the refusal to accept lists the missing documents on the
+		// standard's receipt (AC-F2: the State Corporation department's); a
+		// combined service refused along with its primary has none of its own.
+		if p := c.std.IncompletePackage; p != nil && p.Form != "" && len(a.Missing) > 0 && a.Channel == standard.StateCorp {
+			return p.Form, false
+		}
 	}
-	return ""
+	return "", false
+}
+
+// givesReceipt: the standard names the acceptance receipt (AC-12) for the channel.
+func givesReceipt(std *standard.Standard, ch standard.Channel) bool {
+	return slices.ContainsFunc(std.Provisions, func(p standard.Provision) bool {
+		return p.ID == paperAcceptanceReceipt && (len(p.Channels) == 0 || slices.Contains(p.Channels, ch))
+	})
 }
 
 // finding is what a criminal-record certificate states: the officer's word,
@@ -109,17 +147,25 @@ func finding(c *change, result, given string) (string, error) {
 	return "", nil
 }
 
+// issuedPaper is a paper issued in a change, with its signed bytes, until
+// keepPaper stores them.
+type issuedPaper struct {
+	doc IssuedDocument
+	pdf []byte
+}
+
 // issuePaper issues the paper of the change, when the engine has an Issuer and
 // the paper a form: in the command's transaction the Issuer numbers, renders,
-// signs and registers it, the signed PDF is kept in issued_files, and the
-// application lists it (and its decision refers to it). It runs after the
-// command's checks, before the change is written; a paper that cannot be drawn
-// fails the command (nothing is written).
-func (e *Engine) issuePaper(c *change) (*IssuedDocument, error) {
+// signs and registers it, and the application lists it (and its decision
+// refers to it). It runs after the command's checks, before the change is
+// written; a paper that cannot be drawn fails the command (nothing is
+// written). keepPaper stores the file once the application's row is written.
+func (e *Engine) issuePaper(c *change) (*issuedPaper, error) {
 	if e.issuer == nil {
 		return nil, nil
 	}
-	p, ok := paperOf(c.app.Service, paperName(c))
+	name, result := paperName(c)
+	p, ok := paperOf(c.app.Service, name)
 	if !ok {
 		return nil, nil
 	}
@@ -127,30 +173,38 @@ func (e *Engine) issuePaper(c *change) (*IssuedDocument, error) {
 	if err != nil {
 		return nil, err
 	}
+	body := c.std.Provider.Name
+	if p.issuer != nil {
+		if body, err = p.issuer(c); err != nil {
+			return nil, err
+		}
+	}
 	signer, capacity := e.signatory(c.actor)
 	out, err := e.issuer.IssueTx(c.ctx, c.tx, eregister.Request{
-		Form: string(p.form), Data: data, Holder: forms.HolderOf(data), Issuer: c.std.Provider.Name,
+		Form: string(p.form), Data: data, Holder: forms.HolderOf(data), Issuer: body,
 		Signer: signer, Capacity: capacity, Actor: c.actor.ID, Application: c.app.ID,
 	})
 	if err != nil {
 		return nil, paperError(err)
 	}
-	if _, err := c.tx.Exec(c.ctx, `INSERT INTO issued_files (number, application_id, pdf, created_at) VALUES (?, ?, ?, ?)`,
-		out.Number, c.app.ID, out.PDF, out.IssuedAt); err != nil {
-		return nil, fmt.Errorf("casework: keep the file of %s: %w", out.Number, err)
-	}
 	spec, _ := document.Spec(p.form)
 	doc := IssuedDocument{Number: out.Number, Form: string(p.form), Title: spec.Title, SHA256: out.SHA256, IssuedAt: out.IssuedAt}
 	c.app.Documents = append(c.app.Documents, doc)
-	if c.cmd != cmdScheduleHearing {
+	if result {
 		c.app.Decision.DocumentRef = out.Number
 	}
-	return &doc, nil
+	return &issuedPaper{doc: doc, pdf: out.PDF}, nil
 }
 
-// documentEvent records the issued paper after its command's event, with the
-// form's rule: number, form and SHA-256 — what the e-Register holds.
-func (e *Engine) documentEvent(ctx context.Context, tx *store.Tx, a *Application, actor Actor, doc *IssuedDocument) error {
+// keepPaper stores the signed PDF in issued_files and records the paper after
+// its command's event, with the form's rule: number, form and SHA-256 — what
+// the e-Register holds.
+func (e *Engine) keepPaper(ctx context.Context, tx *store.Tx, a *Application, actor Actor, p *issuedPaper) error {
+	doc := p.doc
+	if _, err := tx.Exec(ctx, `INSERT INTO issued_files (number, application_id, pdf, created_at) VALUES (?, ?, ?, ?)`,
+		doc.Number, a.ID, p.pdf, doc.IssuedAt); err != nil {
+		return fmt.Errorf("casework: keep the file of %s: %w", doc.Number, err)
+	}
 	spec, _ := document.Spec(document.FormID(doc.Form))
 	payload := fmt.Appendf(nil, `{"number":%q,"form":%q,"sha256":%q}`, doc.Number, doc.Form, doc.SHA256)
 	return appendEvent(ctx, tx, &Event{ApplicationID: a.ID, Version: a.Version, Type: "document", ActorID: actor.ID, Role: actor.Role,
@@ -169,9 +223,10 @@ func paperError(err error) error {
 }
 
 // signatory is who signs a paper and in what capacity: the staff member who
-// issues it, or — issued automatically — the provider's key.
+// issues it, or — issued automatically, or on the applicant's own filing on
+// the portal — the provider's key.
 func (e *Engine) signatory(a Actor) (string, i18n.Text) {
-	if a.Role == RoleSystem {
+	if a.Role == RoleSystem || a.Role == RoleApplicant {
 		name := "Qyzmet"
 		if e.issuer.Signer != nil {
 			name = e.issuer.Signer.Certificate().Subject.CommonName
@@ -183,10 +238,19 @@ func (e *Engine) signatory(a Actor) (string, i18n.Text) {
 	if strings.TrimSpace(name) == "" {
 		name = a.ID
 	}
-	if a.Role == RoleHead {
-		return name, txt("Басқарма бастығы", "Начальник управления", "Head of department")
+	if c, ok := capacities[a.Role]; ok {
+		return name, c
 	}
 	return name, txt("Маман", "Специалист", "Officer")
+}
+
+// capacities are the signers' capacities by role; other staff sign as officers.
+var capacities = map[Role]i18n.Text{
+	RoleHead:       txt("Басқарма бастығы", "Начальник управления", "Head of department"),
+	RoleOperator:   txt("Мемлекеттік корпорация қызметкері", "Работник Государственной корпорации", "State Corporation employee"),
+	RoleComplaints: txt("Шағымдарды қарау жөніндегі маман", "Специалист по рассмотрению жалоб", "Complaints officer"),
+	RoleQuality: txt("Мемлекеттік қызметтер сапасын бақылау жөніндегі маман", "Специалист по контролю качества государственных услуг",
+		"Officer for the quality of state services"),
 }
 
 // ---- the forms' data ----

@@ -84,15 +84,15 @@ func (e *Engine) execute(ctx context.Context, tx *store.Tx, a Actor, app *Applic
 	if err := def.run(c, cmd.Data); err != nil {
 		return nil, err
 	}
-	doc, err := e.issuePaper(c)
+	paper, err := e.issuePaper(c)
 	if err != nil {
 		return nil, err
 	}
 	if err := c.commit(false); err != nil {
 		return nil, err
 	}
-	if doc != nil {
-		if err := e.documentEvent(ctx, tx, app, a, doc); err != nil {
+	if paper != nil {
+		if err := e.keepPaper(ctx, tx, app, a, paper); err != nil {
 			return nil, err
 		}
 	}

@@ -252,6 +252,9 @@ type Decision struct {
 	// Finding is what a criminal-record certificate states (CR-STD-5.1):
 	// FindingNoRecord or FindingHasRecord.
 	Finding string `json:"finding,omitempty"`
+	// CardID is the card of the index the archival certificate is drawn from
+	// (AR-6.3, AR-6.4).
+	CardID string `json:"card_id,omitempty"`
 }
 
 // Hearing is the hearing before a refusal (AP-6.4, AR-6.2, AC-15-1). NoticeBy
@@ -378,6 +381,9 @@ type Application struct {
 	// application (CR-STD-3.1), with the evidence an officer resolves in the
 	// additional check. Only provider staff see it (Application.shownTo).
 	RecordCheck *RecordCheck `json:"record_check,omitempty"`
+	// Apostille is the apostilled document as verified against the specimens
+	// of signatures and seals (AP-6.2, AC-15-1), set by the issue of the apostille.
+	Apostille *ApostilleCheck `json:"apostille,omitempty"`
 	// Documents are the signed papers issued for the application, registered in
 	// the e-Register, oldest first; their PDFs are kept for download.
 	Documents []IssuedDocument `json:"documents,omitempty"`

@@ -57,6 +57,7 @@ const (
 	ACRefusal           FormID = "ac-refusal"            // AC-15-1
 	SCAcceptanceReceipt FormID = "acceptance-receipt"    // AC-12
 	CPComplaintTalon    FormID = "complaint-talon"       // CP-7
+	CPComplaintReply    FormID = "complaint-reply"       // CP-7, AC-19
 )
 
 // Kind is what a form is, across services: the pipeline looks a form up by the
@@ -76,6 +77,7 @@ const (
 	KindAcceptanceReceipt Kind = "acceptance-receipt"
 	KindRefusalReceipt    Kind = "refusal-receipt"
 	KindComplaintTalon    Kind = "complaint-talon"
+	KindComplaintReply    Kind = "complaint-reply"
 )
 
 // FormSpec describes one form.

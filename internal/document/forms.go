@@ -150,6 +150,13 @@ var registry = []form{
 			EN: "Talon of acceptance of a complaint",
 		}},
 		sampleComplaintTalon, drawComplaintTalon),
+	entry(FormSpec{ID: CPComplaintReply, Kind: KindComplaintReply, Service: standard.Complaint, Rule: "CP-7", Languages: kkru,
+		Issued: true, Title: i18n.Text{
+			KK: "Шағымды қарау нәтижелері туралы дәлелді жауап",
+			RU: "Мотивированный ответ о результатах рассмотрения жалобы",
+			EN: "Motivated reply on the review of a complaint",
+		}},
+		sampleComplaintReply, drawComplaintReply),
 }
 
 // entry makes a registry entry for data of type *T; FormSpec.Data names that

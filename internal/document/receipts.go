@@ -90,10 +90,15 @@ func drawComplaintTalon(s *sheet, d *ComplaintTalon) error {
 	s.title()
 	rows := []field{
 		{label: i18n.Text{KK: "Талонның нөмірі", RU: "Номер талона"}, value: s.meta.Number},
-		{label: i18n.Text{KK: "Шағым тіркелген күні мен уақыты", RU: "Дата и время регистрации жалобы"}, value: dateTime(d.RegisteredAt)},
-		{label: i18n.Text{KK: "Шағым беруші", RU: "Заявитель"}, value: d.Complainant},
-		biField(i18n.Text{KK: "Шағымның мәні", RU: "Предмет жалобы"}, d.About),
 	}
+	if d.RegistrationNumber != "" {
+		rows = append(rows, field{label: i18n.Text{KK: "Шағымның тіркеу нөмірі", RU: "Регистрационный номер жалобы"}, value: d.RegistrationNumber})
+	}
+	rows = append(rows,
+		field{label: i18n.Text{KK: "Шағым тіркелген күні мен уақыты", RU: "Дата и время регистрации жалобы"}, value: dateTime(d.RegisteredAt)},
+		field{label: i18n.Text{KK: "Шағым беруші", RU: "Заявитель"}, value: d.Complainant},
+		biField(i18n.Text{KK: "Шағымның мәні", RU: "Предмет жалобы"}, d.About),
+	)
 	if d.ApplicationNumber != "" {
 		rows = append(rows, field{label: i18n.Text{KK: "Өтініштің нөмірі", RU: "Номер заявления"}, value: d.ApplicationNumber})
 	}

@@ -98,8 +98,11 @@ func (d *HearingNotice) check(c *check) {
 	checkGroundList(c, d.Grounds)
 	checkHearing(c, d.HearingAt, d.Method, d.Place)
 	// Rule AP-6.4, AR-6.2: the hearing comes before the decision, so before the
-	// service deadline.
-	if !d.HearingAt.IsZero() {
+	// service deadline. Rule AC-15-1: the court apostille sets no window for
+	// its hearing, and its 1-day deadline has passed by the time of any notice
+	// (docs/standards.md decision 14), so its notice states the deadline as it
+	// stands.
+	if !d.HearingAt.IsZero() && c.form != ACHearingNotice {
 		c.order("HearingAt", calendar.DateOf(d.HearingAt), d.Deadline)
 	}
 }

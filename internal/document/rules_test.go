@@ -365,6 +365,7 @@ func TestFormFor(t *testing.T) {
 		{standard.ApostilleCourt, KindAcceptanceReceipt, SCAcceptanceReceipt}, // AC-12: the common receipt
 		{standard.CriminalRecord, KindAcceptanceReceipt, SCAcceptanceReceipt},
 		{standard.Complaint, KindComplaintTalon, CPComplaintTalon},
+		{standard.Complaint, KindComplaintReply, CPComplaintReply},
 		{standard.CriminalRecord, KindApostille, ""}, // CR-STD-9: no refusal, no apostille of its own
 	}
 	for _, c := range cases {

@@ -475,13 +475,29 @@ func sampleAcceptanceReceipt() *AcceptanceReceipt {
 func sampleComplaintTalon() *ComplaintTalon {
 	registered := time.Date(2026, 3, 20, 9, 15, 0, 0, calendar.Almaty)
 	return &ComplaintTalon{
-		RegisteredAt:      registered,
-		Complainant:       "Құрманғазы Нұрлан Өтегенұлы",
-		About:             i18n.Text{KK: "архивтік анықтама беру мерзімінің бұзылуы", RU: "нарушение срока выдачи архивной справки"},
-		ApplicationNumber: "KZ-AR-2026-00011871",
-		AcceptedBy:        "Р. Ө. Бейсенқұлова",
-		ReplyBy:           workingDays(calendar.DateOf(registered), 5),
-		ReplyPlace:        i18n.Text{KK: "«жеке кабинетке» және поштамен", RU: "в «личный кабинет» и почтой"},
-		Contact:           "1414, +7 727 261 44 10",
+		RegisteredAt:       registered,
+		RegistrationNumber: "C-2026-000117",
+		Complainant:        "Құрманғазы Нұрлан Өтегенұлы",
+		About:              i18n.Text{KK: "архивтік анықтама беру мерзімінің бұзылуы", RU: "нарушение срока выдачи архивной справки"},
+		ApplicationNumber:  "KZ-AR-2026-00011871",
+		AcceptedBy:         "Р. Ө. Бейсенқұлова",
+		ReplyBy:            workingDays(calendar.DateOf(registered), 5),
+		ReplyPlace:         i18n.Text{KK: "«жеке кабинетке» және поштамен", RU: "в «личный кабинет» и почтой"},
+		Contact:            "1414, +7 727 261 44 10",
+	}
+}
+
+func sampleComplaintReply() *ComplaintReply {
+	return &ComplaintReply{
+		Complainant:        Applicant{FullName: "Құрманғазы Нұрлан Өтегенұлы", IIN: sampleApplicant.IIN, Address: sampleApplicant.Address, Phone: sampleApplicant.Phone},
+		RegistrationNumber: "C-2026-000117",
+		RegisteredOn:       calendar.D(2026, 3, 20),
+		About:              i18n.Text{KK: "архивтік анықтама беру мерзімінің бұзылуы", RU: "нарушение срока выдачи архивной справки"},
+		ApplicationNumber:  "KZ-AR-2026-00011871",
+		Outcome:            "upheld",
+		Reasons: i18n.Text{
+			KK: "Архивтік анықтама 8 жұмыс күнінің орнына 11 жұмыс күнінде берілді. Жауапты маманға тәртіптік жаза қолданылды.",
+			RU: "Архивная справка выдана за 11 рабочих дней вместо 8. К ответственному специалисту применено дисциплинарное взыскание.",
+		},
 	}
 }

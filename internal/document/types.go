@@ -306,12 +306,33 @@ type AcceptanceReceipt struct {
 // ComplaintTalon is the talon the complainant gets when a complaint is
 // registered (CPComplaintTalon; Rules CP-7, AC-18). Its number is Meta.Number.
 type ComplaintTalon struct {
-	RegisteredAt      time.Time
-	Complainant       string
-	About             i18n.Text // the decision, action or inaction complained of
-	ApplicationNumber string    // the application concerned, when there is one
-	AcceptedBy        string
-	ReplyBy           calendar.Date // 5 or 15 working days after registration (CP-3, CP-4)
-	ReplyPlace        i18n.Text     // where and how the reply is given
-	Contact           string        // phone or address to follow the progress
+	RegisteredAt time.Time
+	// RegistrationNumber is the complaint's incoming number (CP-7), printed
+	// beside the talon's own number when given.
+	RegistrationNumber string
+	Complainant        string
+	About              i18n.Text // the decision, action or inaction complained of
+	ApplicationNumber  string    // the application concerned, when there is one
+	AcceptedBy         string
+	ReplyBy            calendar.Date // 5 or 15 working days after registration (CP-3, CP-4)
+	ReplyPlace         i18n.Text     // where and how the reply is given
+	Contact            string        // phone or address to follow the progress
+}
+
+// ComplaintReply is the motivated reply on a complaint (CPComplaintReply; Rules
+// CP-7, AC-19): what was reviewed, the outcome and its reasons, and how to
+// appeal further (CP-4, AC-20, CP-6).
+type ComplaintReply struct {
+	Complainant        Applicant
+	RegistrationNumber string // the complaint's incoming number
+	RegisteredOn       calendar.Date
+	About              i18n.Text // the decision, action or inaction complained of
+	ApplicationNumber  string    // the application concerned, when there is one
+	// Outcome is "upheld" (the complaint is justified), "rejected" (it is not)
+	// or "satisfied" (the appealed provider satisfied it in full, CP-2).
+	Outcome string
+	Reasons i18n.Text
+	// ByQualityBody: the authorized body for the quality of state services
+	// reviewed it (CP-4), so only the court remains (CP-6).
+	ByQualityBody bool
 }

@@ -43,6 +43,16 @@ func defaultBody(spec FormSpec) i18n.Text {
 	return bodyCLSSA
 }
 
+// DefaultBody is the body that issues form id when the pipeline names none
+// (the State Corporation for its receipts); empty for an unknown form.
+func DefaultBody(id FormID) i18n.Text {
+	spec, ok := Spec(id)
+	if !ok {
+		return i18n.Text{}
+	}
+	return defaultBody(spec)
+}
+
 // wording is the fixed wording of a form as the standard in force on the
 // paper's date words it (standard.Form.Texts), by key.
 type wording struct {

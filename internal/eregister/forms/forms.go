@@ -78,6 +78,8 @@ func HolderOf(data any) string {
 		return d.Recipient
 	case *document.ComplaintTalon:
 		return d.Complainant
+	case *document.ComplaintReply:
+		return applicantName(d.Complainant)
 	}
 	return ""
 }

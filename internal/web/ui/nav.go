@@ -41,8 +41,13 @@ var deskOf = []struct {
 	{casework.RoleOfficer, PathProviderDesk, "nav.provider_desk"},
 	{casework.RoleHead, PathProviderDesk, "nav.provider_desk"},
 	{casework.RoleArchivist, PathProviderDesk, "nav.provider_desk"},
-	{casework.RoleComplaints, PathComplaintDesk, "nav.complaints"},
 	{casework.RoleQuality, PathQuality, "nav.quality"},
+	// Complaints reach the complaints officer, the provider's head and officer
+	// (CP-1) and the authorized body (CP-4).
+	{casework.RoleComplaints, PathComplaintDesk, "nav.complaints"},
+	{casework.RoleHead, PathComplaintDesk, "nav.complaints"},
+	{casework.RoleOfficer, PathComplaintDesk, "nav.complaints"},
+	{casework.RoleQuality, PathComplaintDesk, "nav.complaints"},
 	{casework.RoleAdmin, PathAdmin, "nav.admin"},
 }
 

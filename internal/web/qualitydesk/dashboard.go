@@ -1,0 +1,186 @@
+package qualitydesk
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"qyzmet/internal/i18n"
+	"qyzmet/internal/org"
+	"qyzmet/internal/quality"
+	"qyzmet/internal/web/ui"
+)
+
+// cellView is one figure of a table: its text and the drill-down behind it
+// (none for a zero count or an average).
+type cellView struct {
+	Text, Href string
+}
+
+// rowView is one row of a table.
+type rowView struct {
+	Label string
+	Cells []cellView
+	Total bool
+}
+
+// sectionView is one dimension: its chart and the table of the same figures.
+type sectionView struct {
+	Dim      string
+	Heading  string
+	Chart    template.HTML
+	Rows     []rowView
+	CSV      string
+	XLSX     string
+	HasRows  bool
+	TableCap string
+}
+
+type dashboardView struct {
+	F        filters
+	Err      ui.FormError
+	Services []ui.Option
+	Channels []ui.Option
+	Branches []ui.Option
+	Headers  []string
+	Sections []sectionView
+	Total    rowView
+	CSV      string
+	XLSX     string
+}
+
+// dashboard shows the figures by service, channel, branch and month as
+// charts and tables, each figure linking to the applications behind it.
+func (p *Pages) dashboard(w http.ResponseWriter, r *http.Request) {
+	lang := ui.RequestLang(w, r)
+	q, f, fe := p.query(r, lang)
+	v := dashboardView{F: f, Err: fe, Headers: headers(lang)}
+	p.options(r, &v, lang)
+	status := http.StatusOK
+	if !fe.Any() {
+		var err error
+		v.Sections, v.Total, err = p.sections(q, f, r, lang)
+		if err != nil {
+			v.Err, status = queryError(err, lang), http.StatusUnprocessableEntity
+		}
+		all := f.values()
+		for _, d := range quality.Dimensions() {
+			all.Add("by", string(d))
+		}
+		v.CSV, v.XLSX = ui.PathQuality+"/export.csv?"+all.Encode(), ui.PathQuality+"/export.xlsx?"+all.Encode()
+	} else {
+		status = http.StatusUnprocessableEntity
+	}
+	p.views.Render(w, r, status, "dashboard", lang, ui.T("qualitydesk.title", lang), v)
+}
+
+// options fill the filter form's choices.
+func (p *Pages) options(r *http.Request, v *dashboardView, lang i18n.Lang) {
+	all := ui.Option{Value: "", Label: ui.T("qualitydesk.all", lang)}
+	v.Services = []ui.Option{all}
+	for _, s := range p.services() {
+		v.Services = append(v.Services, ui.Option{Value: string(s), Label: p.serviceName(s, lang)})
+	}
+	v.Channels = []ui.Option{all}
+	for _, c := range channels {
+		v.Channels = append(v.Channels, ui.Option{Value: string(c), Label: c.Name().In(lang)})
+	}
+	v.Branches = []ui.Option{all}
+	branches, err := p.deps.Sys.Branches.List(r.Context(), org.KindStateCorp)
+	if err != nil {
+		p.deps.Log.Error("branches", "err", err)
+	}
+	for _, b := range branches {
+		v.Branches = append(v.Branches, ui.Option{Value: b.ID, Label: b.ID + " — " + b.Name.In(lang)})
+	}
+}
+
+// sections computes one report per dimension and draws it.
+func (p *Pages) sections(q quality.Query, f filters, r *http.Request, lang i18n.Lang) ([]sectionView, rowView, error) {
+	var out []sectionView
+	var total rowView
+	for _, d := range quality.Dimensions() {
+		q.GroupBy = []quality.Dimension{d}
+		rep, err := quality.Figures(r.Context(), p.deps.Sys.DB, p.deps.Sys.Calendar, q)
+		if err != nil {
+			return nil, rowView{}, err
+		}
+		s, err := p.section(rep, d, f, lang)
+		if err != nil {
+			return nil, rowView{}, err
+		}
+		out = append(out, s)
+		total = figureRow(ui.T("qualitydesk.total", lang), rep.Total, nil, true)
+	}
+	return out, total, nil
+}
+
+func (p *Pages) section(rep *quality.Report, d quality.Dimension, f filters, lang i18n.Lang) (sectionView, error) {
+	// A bar opens every application behind it; its status is on the drill-down.
+	href := func(k quality.Key) string { return drillHref(f, d, k, quality.Received) }
+	var svg bytes.Buffer
+	var err error
+	if d == quality.ByMonth {
+		err = quality.MonthChart(&svg, rep, lang, href)
+	} else {
+		err = quality.BarChart(&svg, rep, d, lang, href)
+	}
+	if err != nil {
+		return sectionView{}, err
+	}
+	v := f.values()
+	v.Set("by", string(d))
+	s := sectionView{Dim: string(d), Heading: ui.T("qualitydesk.by."+string(d), lang), HasRows: len(rep.Rows) > 0,
+		Chart: chartHTML(svg.String(), string(d)),
+		CSV:   ui.PathQuality + "/export.csv?" + v.Encode(), XLSX: ui.PathQuality + "/export.xlsx?" + v.Encode()}
+	for _, row := range rep.Rows {
+		s.Rows = append(s.Rows, figureRow(p.label(row.Key, d, lang), row, func(m quality.Measure) string { return drillHref(f, d, row.Key, m) }, false))
+	}
+	return s, nil
+}
+
+// chartHTML makes the chart's SVG safe to put several on one page: each
+// chart's title and description get ids of their own. The SVG is the quality
+// package's, which escapes every text it writes.
+func chartHTML(svg, dim string) template.HTML {
+	svg = strings.ReplaceAll(svg, `"chart-title`, `"chart-`+dim+`-title`)
+	svg = strings.ReplaceAll(svg, ` chart-desc"`, ` chart-`+dim+`-desc"`)
+	svg = strings.ReplaceAll(svg, `"chart-desc"`, `"chart-`+dim+`-desc"`)
+	return template.HTML(svg) //nolint:gosec // generated by internal/quality with XML escaping
+}
+
+// countMeasures are the counted figures in the tables' order; each links to
+// its applications.
+var countMeasures = []quality.Measure{quality.Received, quality.Decided, quality.OnTime, quality.Late, quality.Overdue}
+
+// headers are the tables' column headings after the dimension.
+func headers(lang i18n.Lang) []string {
+	var out []string
+	for _, m := range countMeasures {
+		out = append(out, quality.MeasureName(m).In(lang))
+	}
+	return append(out, ui.T("qualitydesk.col.share", lang), ui.T("qualitydesk.col.days", lang), ui.T("qualitydesk.col.hours", lang))
+}
+
+// figureRow writes a row's figures; href (nil for the total) links a count
+// to its applications.
+func figureRow(label string, r quality.Row, href func(quality.Measure) string, total bool) rowView {
+	counts := []int{r.Received, r.Decided, r.OnTime, r.Late, r.Overdue}
+	row := rowView{Label: label, Total: total}
+	for i, m := range countMeasures {
+		c := cellView{Text: fmt.Sprint(counts[i])}
+		if href != nil && counts[i] > 0 {
+			c.Href = href(m)
+		}
+		row.Cells = append(row.Cells, c)
+	}
+	share, days, hours := "—", "—", "—"
+	if r.Decided > 0 {
+		share = fmt.Sprintf("%.2f", 100*r.OnTimeShare)
+		days, hours = fmt.Sprintf("%.2f", r.AvgWorkingDays), fmt.Sprintf("%.2f", r.AvgHours)
+	}
+	row.Cells = append(row.Cells, cellView{Text: share}, cellView{Text: days}, cellView{Text: hours})
+	return row
+}
