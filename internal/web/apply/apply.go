@@ -1,11 +1,25 @@
 // Package apply holds the portal's application forms: one per service on the portal channel, the payment of the state duty and the certification of the application with a one-time password.
+//
+// The way through (docs in each file):
+//
+//	GET  /apply                       the services the portal takes
+//	GET  /apply/{service}             the form (a fresh idempotency key)
+//	POST /apply/{service}             check, store uploads, keep a draft, then pay or confirm
+//	GET  /apply/pay/{draft}           the payment-gateway simulator (pay.go)
+//	GET  /apply/confirm/{draft}       summary + one-time password (confirm.go)
+//	POST /apply/confirm/{draft}       certify and submit → /cabinet/applications/{id}
+//	GET  /apply/consent/{id}          consent of a third party who is present (consent.go)
+//	GET  /apply/files/{id}            an upload, to its owner only
 package apply
 
 import (
 	"embed"
 	"net/http"
+	"slices"
 
-	"qyzmet/internal/i18n"
+	"qyzmet/internal/calendar"
+	"qyzmet/internal/standard"
+	"qyzmet/internal/upload"
 	"qyzmet/internal/web/ui"
 )
 
@@ -14,31 +28,89 @@ var templateFS embed.FS
 
 // Pages are the area's pages.
 type Pages struct {
-	deps  ui.Deps
-	views *ui.Views
+	deps    ui.Deps
+	views   *ui.Views
+	uploads *upload.Store
+	drafts  drafts
 }
 
 // New parses the area's views.
 func New(d ui.Deps) (*Pages, error) {
-	v, err := ui.Parse(templateFS, d.Log, "start")
+	v, err := ui.Parse(templateFS, d.Log, "start", "form", "ap", "pay", "confirm", "consent")
 	if err != nil {
 		return nil, err
 	}
-	return &Pages{deps: d, views: v}, nil
+	return &Pages{deps: d, views: v, uploads: &upload.Store{DB: d.Sys.DB}, drafts: drafts{db: d.Sys.DB}}, nil
 }
 
-// Mount adds the area's routes.
+// Mount adds the area's routes. Every route is for a signed-in citizen, and
+// every POST is guarded against cross-site forgery.
 func (p *Pages) Mount(mux *http.ServeMux) {
-	mux.Handle("GET "+ui.PathApply, p.views.Citizen(http.HandlerFunc(p.start)))
+	get := func(pattern string, h http.HandlerFunc) { mux.Handle("GET "+pattern, p.views.Citizen(h)) }
+	post := func(pattern string, h http.HandlerFunc) {
+		mux.Handle("POST "+pattern, p.views.Citizen(p.limitBody(p.views.Protect(h))))
+	}
+	get(ui.PathApply, p.start)
+	get(ui.PathApply+"/{service}", p.form)
+	post(ui.PathApply+"/{service}", p.submitForm)
+	get(ui.PathApply+"/pay/{draft}", p.payPage)
+	post(ui.PathApply+"/pay/{draft}", p.pay)
+	get(ui.PathApply+"/confirm/{draft}", p.confirmPage)
+	post(ui.PathApply+"/confirm/{draft}", p.confirm)
+	post(ui.PathApply+"/confirm/{draft}/resend", p.resend)
+	get(ui.PathApply+"/consent/{id}", p.consentPage)
+	post(ui.PathApply+"/consent/{id}/send", p.consentSend)
+	post(ui.PathApply+"/consent/{id}", p.consent)
+	get(ui.PathApply+"/files/{id}", p.file)
 }
 
+// serviceCard is one service on the start page.
+type serviceCard struct {
+	ID     standard.ServiceID
+	Name   string
+	Fee    string
+	Portal bool // false: only combined with another service (AP-STD-2)
+}
+
+// start lists the services: those the portal takes, and the apostille of
+// prosecution documents, which the portal takes only together with another
+// service under one application.
 func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
-	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("apply.title", lang), nil)
+	today := p.today()
+	var cards []serviceCard
+	for _, id := range p.deps.Sys.Standards.Services() {
+		std, err := p.deps.Sys.Standards.At(id, today)
+		if err != nil || std.Kind != standard.KindService {
+			continue
+		}
+		c := serviceCard{ID: id, Name: std.Name.In(lang), Portal: std.Offers(standard.Portal), Fee: p.feeText(std, lang)}
+		if !c.Portal && !combinableOnPortal(p.deps.Sys.Standards, std, today) {
+			continue
+		}
+		cards = append(cards, c)
+	}
+	slices.SortStableFunc(cards, func(a, b serviceCard) int {
+		if a.Portal == b.Portal {
+			return 0
+		}
+		if a.Portal {
+			return -1
+		}
+		return 1
+	})
+	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("apply.title", lang), map[string]any{"Cards": cards})
 }
 
-func init() {
-	ui.Add(map[string]i18n.Text{
-		"apply.title": {KK: "Өтініш беру", RU: "Подать заявление", EN: "Apply"},
-	})
+// combinableOnPortal: a service the portal does not take may still be asked
+// for together with one it does (CR-STD-10, AR-STD-10).
+func combinableOnPortal(set *standard.Set, std *standard.Standard, today calendar.Date) bool {
+	for _, c := range std.Combinable {
+		if o, err := set.At(c.Service, today); err == nil && o.Offers(standard.Portal) {
+			return true
+		}
+	}
+	return false
 }
+
+func (p *Pages) today() calendar.Date { return calendar.DateOf(p.deps.Now()) }
