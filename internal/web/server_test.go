@@ -136,3 +136,25 @@ func TestEveryMessageHasThreeLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The catalogue offers the portal's form for every service given there, the
+// apostille of prosecution documents only together with another service
+// (AP-STD-10), and no form for complaints, which are filed about an application.
+func TestCatalogueApplyLinks_AP_STD_10(t *testing.T) {
+	srv := testServer(t)
+	_, body := get(t, srv.URL+"/?lang=en")
+	for _, want := range []string{`href="/apply/criminal-record">Apply on the portal`, `href="/apply/archival-certificate">Apply on the portal`,
+		`href="/apply/apostille-court">Apply on the portal`, `href="/apply/apostille-prosecution">Ask on the portal with another service`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("catalogue lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `href="/apply/complaint"`) {
+		t.Error("the catalogue offers a form for complaints")
+	}
+	for _, want := range []string{"What you get", "What to bring", "Where"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("catalogue lacks %q", want)
+		}
+	}
+}

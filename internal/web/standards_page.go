@@ -28,8 +28,9 @@ type serviceCard struct {
 	Where []string
 	// Apply is set when the service is given on the portal: the citizen
 	// applies at /apply/{service}.
-	Apply     bool
-	Complaint bool
+	Apply         bool
+	ApplyCombined bool // only together with another service
+	Complaint     bool
 }
 
 type deadlineLine struct {
@@ -80,6 +81,12 @@ func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lan
 		if ch.ID != standard.Portal {
 			c.Where = append(c.Where, std.ChannelName(ch.ID).In(lang))
 		}
+	}
+	// A service not given on the portal alone may still be asked for there
+	// together with another one (AP-STD-10: the apostille of the certificate
+	// with the certificate); /apply/{service} explains how.
+	if !c.Apply && !c.Complaint && len(std.Combinable) > 0 {
+		c.Apply, c.ApplyCombined = true, true
 	}
 	for _, res := range std.Results {
 		if !slices.Contains(c.Gives, res.Name.In(lang)) {
