@@ -22,7 +22,7 @@ func TestSiteSignsPeopleIn(t *testing.T) {
 	if resp, _ := citizen.Get(ui.PathFrontDesk); resp.StatusCode != 403 {
 		t.Errorf("a citizen at the front desk: %d, want 403", resp.StatusCode)
 	}
-	op := qs.SignInStaff(t, qs.Staff(t, "op1", "astana-1", casework.RoleOperator))
+	op := qs.SignInStaff(t, qs.Staff(t, "op1", "astana-esil", casework.RoleOperator))
 	if resp, _ := op.Get(ui.PathFrontDesk); resp.StatusCode != 200 {
 		t.Errorf("operator at the front desk: %d", resp.StatusCode)
 	}
