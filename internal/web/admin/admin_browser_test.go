@@ -1,9 +1,6 @@
 package admin_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,14 +11,6 @@ import (
 	"qyzmet/internal/web/webtest"
 )
 
-func screenshot(t *testing.T, tab context.Context, name string) {
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, name))
-}
-
 // An administrator adds an operator with the keyboard: a refused form shows
 // its errors next to the fields in Kazakh, the accepted one shows the
 // one-time password once; every page passes the accessibility checks.
@@ -30,13 +19,10 @@ func TestBrowserUsersPage(t *testing.T) {
 	qs := newSite(t, nil)
 	qs.Staff(t, "root", "", "admin")
 
-	browsertest.Do(t, tab, chromedp.Navigate(qs.Base+"/staff/signin?lang=kk"),
-		chromedp.SendKeys(chromedp.CSS("#login"), "root"),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password("root")))
-	browsertest.Load(t, tab, chromedp.SendKeys(chromedp.CSS("#password"), kb.Enter))
+	qs.BrowserSignInStaff(t, tab, "root", "kk")
 	browsertest.Load(t, tab, chromedp.Navigate(qs.Base+"/admin/users"))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "admin-users.png")
+	webtest.Screenshot(t, tab, "admin-users.png")
 
 	// An operator without a branch: the error sits under the branch select.
 	browsertest.Do(t, tab,
@@ -48,7 +34,7 @@ func TestBrowserUsersPage(t *testing.T) {
 		t.Errorf("branch error = %q", got)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "admin-users-error.png")
+	webtest.Screenshot(t, tab, "admin-users-error.png")
 
 	browsertest.Do(t, tab, chromedp.SetValue(chromedp.CSS("#branch"), "astana-esil"))
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form.admin-form button")))
@@ -56,11 +42,11 @@ func TestBrowserUsersPage(t *testing.T) {
 		t.Errorf("one-time password = %q", got)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "admin-password.png")
+	webtest.Screenshot(t, tab, "admin-password.png")
 
 	for _, path := range []string{"/admin/users/b.operator", "/admin/calendar", "/admin/mci", "/admin/standards", "/admin/branches"} {
 		browsertest.Load(t, tab, chromedp.Navigate(qs.Base+path))
 		browsertest.CheckA11y(t, tab)
-		screenshot(t, tab, "admin-"+strings.ReplaceAll(strings.TrimPrefix(path, "/admin/"), "/", "-")+".png")
+		webtest.Screenshot(t, tab, "admin-"+strings.ReplaceAll(strings.TrimPrefix(path, "/admin/"), "/", "-")+".png")
 	}
 }

@@ -18,22 +18,10 @@ import (
 	"qyzmet/internal/web/webtest"
 )
 
-// screenshot saves a page to $QYZMET_SCREENSHOTS, else to a temporary directory.
-func screenshot(t *testing.T, tab context.Context, name string) {
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, name))
-}
-
 // signIn signs the tab in as the citizen iin through the sign-in pages.
 func signIn(t *testing.T, s *webtest.Site, tab context.Context, iin string) {
 	t.Helper()
-	browsertest.Do(t, tab, chromedp.Navigate(s.Base+"/signin?lang=en"), chromedp.SendKeys(chromedp.CSS("#iin"), iin))
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button")))
-	browsertest.Do(t, tab, chromedp.SendKeys(chromedp.CSS("#code"), s.LastCode(t, iin)))
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button")))
+	s.BrowserSignInCitizen(t, tab, iin, "en")
 }
 
 // visit opens path, checks its accessibility and saves a screenshot.
@@ -41,7 +29,7 @@ func visit(t *testing.T, s *webtest.Site, tab context.Context, path, shot string
 	t.Helper()
 	browsertest.Do(t, tab, chromedp.Navigate(s.Base+path))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, shot)
+	webtest.Screenshot(t, tab, shot)
 }
 
 func active(t *testing.T, tab context.Context) string {
@@ -114,7 +102,7 @@ func TestBrowserApplyCriminalRecordKeyboard_CR_STD_8_3(t *testing.T) {
 	}
 	tabTo("BUTTON:Жалғастыру")
 	browsertest.Load(t, tab, chromedp.KeyEvent("\r"))
-	screenshot(t, tab, "apply-confirm.png")
+	webtest.Screenshot(t, tab, "apply-confirm.png")
 	id := certifyInBrowser(t, s, tab, me)
 	a, err := s.Sys.Engine.Get(context.Background(), applicantActor(me), id)
 	if err != nil || a.Channel != "portal" || a.Subject == nil || a.Subject.Relation != casework.RelationMinorRelative || a.Subject.Person.Surname != "Сейітова" {
@@ -157,7 +145,7 @@ func TestBrowserApplyThirdPartyConsent_CR_STD_8_4(t *testing.T) {
 	browsertest.CheckA11y(t, tab)
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form.inline-form button")))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "apply-consent.png")
+	webtest.Screenshot(t, tab, "apply-consent.png")
 	browsertest.Do(t, tab, chromedp.SendKeys(chromedp.CSS("#code"), s.LastCode(t, subject)))
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form.card button")))
 	a := waitIssued(t, s, applicantActor(me), id)
@@ -187,7 +175,7 @@ func TestBrowserApplyCourtApostille_AC_9_1(t *testing.T) {
 		t.Fatalf("not at the simulator: %s (%s)", location(t, tab), browsertest.Text(t, tab, "main"))
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "apply-pay.png")
+	webtest.Screenshot(t, tab, "apply-pay.png")
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main button[value="pay"]`)))
 	id := certifyInBrowser(t, s, tab, me)
 	a, err := s.Sys.Engine.Get(context.Background(), applicantActor(me), id)
@@ -217,7 +205,7 @@ func TestBrowserApplyArchivalParents_AR_6_1(t *testing.T) {
 		t.Fatalf("error at the father's name: %q", got)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "apply-ar-parents.png")
+	webtest.Screenshot(t, tab, "apply-ar-parents.png")
 	browsertest.Do(t, tab, chromedp.SendKeys(chromedp.CSS("#fields-father_name"), "Шмидт Генрих"))
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form.apply-form button")))
 	id := certifyInBrowser(t, s, tab, me)

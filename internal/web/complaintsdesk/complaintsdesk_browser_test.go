@@ -1,9 +1,6 @@
 package complaintsdesk_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,24 +10,6 @@ import (
 	"qyzmet/internal/casework"
 	"qyzmet/internal/web/webtest"
 )
-
-// screenshot saves a page to $QYZMET_SCREENSHOTS, else to a temporary directory.
-func screenshot(t *testing.T, tab context.Context, name string) {
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, name))
-}
-
-// signIn signs the tab in as the staff account login, signing out whoever was in.
-func signIn(t *testing.T, tab context.Context, base, login string) {
-	t.Helper()
-	browsertest.Do(t, tab, chromedp.Navigate(base+"/staff/signin"))
-	browsertest.Do(t, tab, chromedp.SendKeys(chromedp.CSS("#login"), login),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password(login)))
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button")))
-}
 
 // A paper complaint is registered at the desk with the keyboard-friendly
 // form, its talon printed (CP-7, AC-18), forwarded by the provider's head
@@ -44,12 +23,12 @@ func TestBrowserComplaintJourney_CP_7_AC_18_CP_2_CP_3(t *testing.T) {
 	d.qs.Staff(t, "reviewer", "", casework.RoleComplaints)
 	base := d.qs.Base
 
-	signIn(t, tab, base, "head")
+	d.qs.BrowserSignInStaff(t, tab, "head", "")
 	browsertest.Do(t, tab, chromedp.Navigate(base+"/desk/complaints?lang=kk"))
 	browsertest.CheckA11y(t, tab)
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main .cd-head a.button")))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "complaints-register.png")
+	webtest.Screenshot(t, tab, "complaints-register.png")
 
 	browsertest.Do(t, tab,
 		chromedp.SendKeys(chromedp.CSS("#about"), about.ID),
@@ -64,14 +43,14 @@ func TestBrowserComplaintJourney_CP_7_AC_18_CP_2_CP_3(t *testing.T) {
 		t.Fatalf("after registering: %q", got)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "complaints-complaint.png")
+	webtest.Screenshot(t, tab, "complaints-complaint.png")
 	if got := browsertest.Text(t, tab, ".cd-talon .facts"); !strings.Contains(got, "1414") || !strings.Contains(got, "C-") {
 		t.Errorf("talon on the page: %q", got)
 	}
 
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(".cd-talon a.button")))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "complaints-talon.png")
+	webtest.Screenshot(t, tab, "complaints-talon.png")
 	if got := browsertest.Text(t, tab, ".cd-talon-sheet"); !strings.Contains(got, "1414") {
 		t.Errorf("printable talon: %q", got)
 	}
@@ -88,7 +67,7 @@ func TestBrowserComplaintJourney_CP_7_AC_18_CP_2_CP_3(t *testing.T) {
 
 	// Rule CP-3: the reviewing body replies, in Russian this time.
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(".who-bar form button")))
-	signIn(t, tab, base, "reviewer")
+	d.qs.BrowserSignInStaff(t, tab, "reviewer", "")
 	browsertest.Do(t, tab, chromedp.Navigate(strings.Split(complaintURL, "?")[0]+"?lang=ru"))
 	browsertest.CheckA11y(t, tab)
 	browsertest.Do(t, tab, chromedp.SetValue(chromedp.CSS("#reply-outcome"), "upheld"),
@@ -98,11 +77,11 @@ func TestBrowserComplaintJourney_CP_7_AC_18_CP_2_CP_3(t *testing.T) {
 		t.Fatalf("after the reply: %q", got)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "complaints-replied.png")
+	webtest.Screenshot(t, tab, "complaints-replied.png")
 
 	browsertest.Do(t, tab, chromedp.Navigate(base+"/desk/complaints?show=all"))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "complaints-list.png")
+	webtest.Screenshot(t, tab, "complaints-list.png")
 	if app := d.complaints(); len(app) != 1 || app[0].State != casework.StateReviewed {
 		t.Errorf("complaints %+v", app)
 	}

@@ -1,9 +1,6 @@
 package qualitydesk_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,15 +11,6 @@ import (
 	"qyzmet/internal/web/webtest"
 )
 
-// screenshot saves a page to $QYZMET_SCREENSHOTS, else to a temporary directory.
-func screenshot(t *testing.T, tab context.Context, name string) {
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, name))
-}
-
 // The quality officer opens the dashboard, clicks a bar of the chart by
 // branch and lands on the applications behind it, then opens one read-only;
 // every page passes the accessibility check (AC-4.1's deadlines decide on time).
@@ -32,13 +20,10 @@ func TestBrowserDashboardDrillDown_AC_4_1(t *testing.T) {
 	s := w.seed()
 	login := w.qs.Staff(t, "quality", "", casework.RoleQuality)
 
-	browsertest.Do(t, tab, chromedp.Navigate(w.qs.Base+"/staff/signin?lang=en"))
-	browsertest.Do(t, tab, chromedp.SendKeys(chromedp.CSS("#login"), login),
-		chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password(login)))
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button")))
+	w.qs.BrowserSignInStaff(t, tab, login, "en")
 	browsertest.Do(t, tab, chromedp.Navigate(w.qs.Base+"/desk/quality?"+w.period()))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "quality-dashboard.png")
+	webtest.Screenshot(t, tab, "quality-dashboard.png")
 
 	// The chart by branch: KRG-3's bar (two received, one decided late),
 	// reached with the keyboard: a bar is a link, focused and followed with Enter.
@@ -48,7 +33,7 @@ func TestBrowserDashboardDrillDown_AC_4_1(t *testing.T) {
 	}
 	browsertest.Load(t, tab, chromedp.KeyEvent("\r"))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "quality-drill.png")
+	webtest.Screenshot(t, tab, "quality-drill.png")
 	list := browsertest.Text(t, tab, "main table tbody")
 	if !strings.Contains(list, "Late") || !strings.Contains(list, "Overdue now") || strings.Contains(list, "On time") {
 		t.Errorf("KRG-3's applications: %q", list)
@@ -56,7 +41,7 @@ func TestBrowserDashboardDrillDown_AC_4_1(t *testing.T) {
 
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main table a[href$="`+s.late.ID+`"]`)))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "quality-application.png")
+	webtest.Screenshot(t, tab, "quality-application.png")
 	if got := browsertest.Text(t, tab, "main .facts"); !strings.Contains(got, "AC-4.1") {
 		t.Errorf("summary: %q", got)
 	}
