@@ -33,7 +33,7 @@ type bar struct {
 func bars(rep *Report, by Dimension, lang i18n.Lang, href Href) []bar {
 	out := make([]bar, 0, len(rep.Rows))
 	for _, r := range rep.Rows {
-		b := bar{label: label(r.Key, by, lang), share: r.OnTimeShare, decided: r.Decided > 0}
+		b := bar{label: Label(r.Key, by, lang), share: r.OnTimeShare, decided: r.Decided > 0}
 		if b.decided {
 			b.value = fmt.Sprintf("%.0f%% (%d/%d)", 100*r.OnTimeShare, r.OnTime, r.Decided)
 		} else {

@@ -51,7 +51,7 @@ func labels(rep *Report, r Row, total bool, lang i18n.Lang) []string {
 		case total:
 			out = append(out, "")
 		default:
-			out = append(out, label(r.Key, d, lang))
+			out = append(out, Label(r.Key, d, lang))
 		}
 	}
 	return out

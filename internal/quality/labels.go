@@ -58,9 +58,10 @@ func MeasureName(m Measure) i18n.Text {
 	return textOverdue
 }
 
-// label is the value of dimension d in k as a reader sees it: the service's
-// name from its latest standard, the channel's name, the branch code, the month.
-func label(k Key, d Dimension, lang i18n.Lang) string {
+// Label is the value of dimension d in k as a reader sees it on the charts,
+// the exports and the dashboard: the service's name from its latest standard,
+// the channel's name, the branch code, the month.
+func Label(k Key, d Dimension, lang i18n.Lang) string {
 	switch d {
 	case ByService:
 		if set, err := standard.Default(); err == nil {

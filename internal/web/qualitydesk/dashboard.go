@@ -136,7 +136,7 @@ func (p *Pages) section(rep *quality.Report, d quality.Dimension, f filters, lan
 		Chart: chartHTML(svg.String(), string(d)),
 		CSV:   ui.PathQuality + "/export.csv?" + v.Encode(), XLSX: ui.PathQuality + "/export.xlsx?" + v.Encode()}
 	for _, row := range rep.Rows {
-		s.Rows = append(s.Rows, figureRow(p.label(row.Key, d, lang), row, func(m quality.Measure) string { return drillHref(f, d, row.Key, m) }, false))
+		s.Rows = append(s.Rows, figureRow(quality.Label(row.Key, d, lang), row, func(m quality.Measure) string { return drillHref(f, d, row.Key, m) }, false))
 	}
 	return s, nil
 }

@@ -45,7 +45,7 @@ func (p *Pages) drill(w http.ResponseWriter, r *http.Request) {
 		p.views.Message(w, r, http.StatusUnprocessableEntity, "error.title", queryError(err, lang).Notice)
 		return
 	}
-	v := drillView{Measure: quality.MeasureName(m).In(lang), Cell: p.label(k, d, lang), Dimension: ui.T("qualitydesk.by."+string(d), lang),
+	v := drillView{Measure: quality.MeasureName(m).In(lang), Cell: quality.Label(k, d, lang), Dimension: ui.T("qualitydesk.by."+string(d), lang),
 		Back: ui.PathQuality + "?" + f.values().Encode()}
 	for _, c := range cases {
 		v.Cases = append(v.Cases, p.caseOf(c, q, lang))

@@ -20,7 +20,6 @@ func init() {
 		"qualitydesk.total":        {KK: "Барлығы", RU: "Итого", EN: "Total"},
 		"qualitydesk.export_all":   {KK: "Барлық өлшемдер бойынша жүктеп алу", RU: "Выгрузить по всем измерениям", EN: "Download by every dimension"},
 		"qualitydesk.empty":        {KK: "Бұл кезеңде өтініштер жоқ.", RU: "За этот период заявлений нет.", EN: "No applications in this period."},
-		"qualitydesk.no_branch":    {KK: "филиалсыз (портал)", RU: "без филиала (портал)", EN: "no branch (portal)"},
 		"qualitydesk.by.service":   {KK: "Қызметтер бойынша", RU: "По услугам", EN: "By service"},
 		"qualitydesk.by.channel":   {KK: "Арналар бойынша", RU: "По каналам", EN: "By channel"},
 		"qualitydesk.by.branch":    {KK: "Филиалдар бойынша", RU: "По филиалам", EN: "By branch"},

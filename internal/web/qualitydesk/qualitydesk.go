@@ -132,25 +132,6 @@ func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
 	return string(id)
 }
 
-// label is the value of dimension d in k as the charts and exports name it.
-func (p *Pages) label(k quality.Key, d quality.Dimension, lang i18n.Lang) string {
-	switch d {
-	case quality.ByService:
-		return p.serviceName(k.Service, lang)
-	case quality.ByChannel:
-		if k.Channel.Valid() {
-			return k.Channel.Name().In(lang)
-		}
-		return string(k.Channel)
-	case quality.ByBranch:
-		if k.Branch == "" {
-			return ui.T("qualitydesk.no_branch", lang)
-		}
-		return k.Branch
-	}
-	return k.Month
-}
-
 // keyValue is the value of dimension d in k, as the drill-down link carries it.
 func keyValue(k quality.Key, d quality.Dimension) string {
 	switch d {
