@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qyzmet/internal/apperr"
+	"qyzmet/internal/calendar"
 	"qyzmet/internal/store"
 )
 
@@ -242,4 +243,57 @@ func (q *Queue) Stats(ctx context.Context, branch string, from, to time.Time) (S
 		s.MeanService = served / time.Duration(s.Served)
 	}
 	return s, nil
+}
+
+// Booked are the bookings of branch for day that have not checked in: the
+// desk's check-in list, by slot. Rule G-5: a slot booked on the portal keeps
+// its place once the applicant arrives.
+func (q *Queue) Booked(ctx context.Context, branch string, d calendar.Date) ([]Ticket, error) {
+	b, err := q.branch(ctx, branch)
+	if err != nil {
+		return nil, err
+	}
+	var out []Ticket
+	err = q.DB.ReadTx(ctx, func(tx *store.Tx) error {
+		out, err = queryTickets(ctx, tx, `WHERE branch = ? AND day = ? AND slot_start IS NOT NULL
+			AND arrived_at IS NULL AND cancelled_at IS NULL ORDER BY slot_start, number`, b.ID, d.String())
+		return err
+	})
+	return out, err
+}
+
+// Ticket is one ticket of branch; another branch's is not found.
+func (q *Queue) Ticket(ctx context.Context, branch, id string) (Ticket, error) {
+	var out Ticket
+	err := q.DB.ReadTx(ctx, func(tx *store.Tx) error {
+		t, err := loadTicket(ctx, tx, id)
+		if err == nil && t.Branch != branch {
+			err = ticketNotFound()
+		}
+		out = t
+		return err
+	})
+	return out, err
+}
+
+// FinishWith ends the service of a ticket being served at branch with the
+// application the operator received from its holder, so that the queue's
+// figures (G-4) and the application point at each other. A ticket already
+// finished keeps its end; one not yet called is refused.
+func (q *Queue) FinishWith(ctx context.Context, branch, id, applicationID string) error {
+	return q.DB.Tx(ctx, func(tx *store.Tx) error {
+		t, err := loadTicket(ctx, tx, id)
+		switch {
+		case err != nil:
+			return err
+		case t.Branch != branch:
+			return ticketNotFound()
+		case t.CalledAt == nil:
+			return fail(apperr.Invalid, "not_called", "ticket", "", txt(
+				"Талон әлі шақырылған жоқ", "Талон ещё не вызван", "The ticket has not been called yet"))
+		}
+		_, err = tx.Exec(ctx, `UPDATE queue_tickets SET application_id = ?, done_at = COALESCE(done_at, ?) WHERE id = ?`,
+			applicationID, tx.Now(), id)
+		return err
+	})
 }

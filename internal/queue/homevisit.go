@@ -32,6 +32,10 @@ type HomeVisit struct {
 	RequestedAt                             time.Time
 	ScheduledFor                            *time.Time
 	Status                                  string
+	// Operator and OperatorName are the employee who last scheduled or closed
+	// the visit (login and name as the desk shows it); Note says why a visit
+	// was cancelled, or what was done.
+	Operator, OperatorName, Note string
 }
 
 // Limits of a home visit request's free text.
@@ -103,8 +107,8 @@ func (q *Queue) visits(ctx context.Context, where string, args ...any) ([]HomeVi
 }
 
 func queryVisits(ctx context.Context, tx *store.Tx, where string, args ...any) ([]HomeVisit, error) {
-	rows, err := tx.Query(ctx, `SELECT id, iin, branch, address, phone, reason, service, requested_at, scheduled_for, status
-		FROM queue_home_visits `+where, args...)
+	rows, err := tx.Query(ctx, `SELECT id, iin, branch, address, phone, reason, service, requested_at, scheduled_for, status,
+		operator, operator_name, note FROM queue_home_visits `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("queue: read home visits: %w", err)
 	}
@@ -113,7 +117,8 @@ func queryVisits(ctx context.Context, tx *store.Tx, where string, args ...any) (
 	for rows.Next() {
 		var v HomeVisit
 		var service string
-		if err := rows.Scan(&v.ID, &v.IIN, &v.Branch, &v.Address, &v.Phone, &v.Reason, &service, &v.RequestedAt, &v.ScheduledFor, &v.Status); err != nil {
+		if err := rows.Scan(&v.ID, &v.IIN, &v.Branch, &v.Address, &v.Phone, &v.Reason, &service, &v.RequestedAt, &v.ScheduledFor, &v.Status,
+			&v.Operator, &v.OperatorName, &v.Note); err != nil {
 			return nil, fmt.Errorf("queue: read home visits: %w", err)
 		}
 		v.Service, v.RequestedAt = standard.ServiceID(service), v.RequestedAt.UTC()
@@ -181,4 +186,89 @@ func badPhone() error {
 		"Телефон нөмірін +7 XXX XXX XX XX түрінде жазыңыз",
 		"Укажите телефон в виде +7 XXX XXX XX XX",
 		"Give the phone as +7 XXX XXX XX XX"))
+}
+
+// Staff is the State Corporation employee who works a home visit.
+type Staff struct{ Login, Name string }
+
+// ScheduleHomeVisit fixes (or moves) the time an employee of branch comes to
+// the applicant's home (Rule G-6), recording who scheduled it. The time must
+// be ahead, within the State Corporation's working hours on a working day
+// (G-1). Errors: not found (another branch's visit or none), invalid (the
+// time, on field "scheduled_for"; a closed visit).
+func (q *Queue) ScheduleHomeVisit(ctx context.Context, branch, id string, at time.Time, by Staff) (HomeVisit, error) {
+	at = at.UTC().Truncate(time.Minute)
+	return q.changeVisit(ctx, branch, id, func(tx *store.Tx, v *HomeVisit) error {
+		if v.Status != VisitRequested && v.Status != VisitScheduled {
+			return visitClosed()
+		}
+		if !at.After(tx.Now()) || !q.hours().OpenAt(q.calendar(), at) {
+			return fail(apperr.Invalid, "visit_time", "scheduled_for", "G-6", txt(
+				"Үйге бару уақыты алда болуы және Мемлекеттік корпорацияның жұмыс күні мен сағатына түсуі тиіс",
+				"Время выезда должно быть впереди и приходиться на рабочий день и часы Государственной корпорации",
+				"The visit must be ahead, on a working day within the State Corporation's hours"))
+		}
+		v.ScheduledFor, v.Status = &at, VisitScheduled
+		return nil
+	}, by)
+}
+
+// CloseHomeVisit records the end of a home visit of branch: done (the
+// documents were accepted at home, Rule G-6) or cancelled, with a note saying
+// why — a cancelled visit must say why. Only a scheduled visit can be done;
+// closing twice with the same status is harmless.
+func (q *Queue) CloseHomeVisit(ctx context.Context, branch, id, status, note string, by Staff) (HomeVisit, error) {
+	note = strings.TrimSpace(note)
+	if status != VisitDone && status != VisitCancelled {
+		return HomeVisit{}, fail(apperr.Invalid, "visit_status", "status", "", txt(
+			"Нәтижесін таңдаңыз: орындалды немесе болдырылмады", "Выберите итог: выполнен или отменён", "Choose the outcome: done or cancelled"))
+	}
+	if note != "" || status == VisitCancelled {
+		if err := checkText("note", note, maxReason, txt("Ескертпе", "Примечание", "The note")); err != nil {
+			return HomeVisit{}, err
+		}
+	}
+	return q.changeVisit(ctx, branch, id, func(tx *store.Tx, v *HomeVisit) error {
+		switch {
+		case v.Status == status:
+			return nil
+		case v.Status == VisitDone || v.Status == VisitCancelled:
+			return visitClosed()
+		case status == VisitDone && v.Status != VisitScheduled:
+			return fail(apperr.Invalid, "visit_not_scheduled", "status", "G-6", txt(
+				"Алдымен үйге бару уақытын белгілеңіз", "Сначала назначьте время выезда", "Schedule the visit first"))
+		}
+		v.Status, v.Note = status, note
+		return nil
+	}, by)
+}
+
+// changeVisit loads branch's visit id, lets change alter it and writes it
+// with the employee who changed it.
+func (q *Queue) changeVisit(ctx context.Context, branch, id string, change func(*store.Tx, *HomeVisit) error, by Staff) (HomeVisit, error) {
+	var out HomeVisit
+	err := q.DB.Tx(ctx, func(tx *store.Tx) error {
+		vs, err := queryVisits(ctx, tx, `WHERE id = ? AND branch = ?`, id, branch)
+		if err != nil {
+			return err
+		}
+		if len(vs) == 0 {
+			return fail(apperr.NotFound, "visit_not_found", "", "", txt("Өтінім табылмады", "Заявка не найдена", "No such home visit request"))
+		}
+		out = vs[0]
+		before := out
+		if err := change(tx, &out); err != nil || out == before {
+			return err
+		}
+		out.Operator, out.OperatorName = by.Login, by.Name
+		_, err = tx.Exec(ctx, `UPDATE queue_home_visits SET scheduled_for = ?, status = ?, note = ?, operator = ?, operator_name = ?
+			WHERE id = ?`, out.ScheduledFor, out.Status, out.Note, out.Operator, out.OperatorName, out.ID)
+		return err
+	})
+	return out, err
+}
+
+func visitClosed() error {
+	return fail(apperr.Invalid, "visit_closed", "status", "", txt(
+		"Бұл өтінім жабылған", "Эта заявка закрыта", "This home visit is closed"))
 }

@@ -12,6 +12,8 @@ import (
 
 	"qyzmet/internal/browsertest"
 	"qyzmet/internal/casework"
+	"qyzmet/internal/queue"
+	"qyzmet/internal/standard"
 	"qyzmet/internal/web/webtest"
 )
 
@@ -147,4 +149,53 @@ func TestBrowserHandOverToRepresentative_G_8(t *testing.T) {
 	}
 	browsertest.CheckA11y(t, tab)
 	screenshot(t, tab, "handed-over")
+}
+
+// The second round's pages in a browser: the check-in list and the home
+// visits on the queue page (G-5, G-6), and the archival intake about a
+// relative born in 1930, refused until the parents are given (AR-6.1), then
+// accepted. Every page passes the accessibility check.
+func TestBrowserCheckInAndArchiveParents_G_5_AR_6_1(t *testing.T) {
+	tab := browsertest.New(t)
+	d := newDesk(t)
+	ctx := context.Background()
+	slot := d.clock.Now().Add(15 * time.Minute).Truncate(15 * time.Minute)
+	booked, err := d.site.Sys.Queue.Book(ctx, d.site.CleanCitizen(t, 40), queue.Booking{Branch: myBranch, Start: slot, Purpose: queue.PurposeSubmit,
+		Service: standard.ArchivalCertificate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.site.Sys.Queue.RequestHomeVisit(ctx, d.site.CleanCitizen(t, 41), queue.HomeVisit{Branch: myBranch,
+		Address: "Астана қ., Сарайшық к., 5", Phone: "+77015550033", Reason: "мүгедектігі бар", Service: standard.CriminalRecord}, ""); err != nil {
+		t.Fatal(err)
+	}
+	d.signIn(t, tab, "ru")
+	browsertest.Do(t, tab, chromedp.Navigate(d.site.Base+"/desk/front/queue"))
+	browsertest.CheckA11y(t, tab)
+	screenshot(t, tab, "checkin")
+	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main form[action="/desk/front/queue/arrive"] button`)))
+	if got := browsertest.Text(t, tab, "#arrived"); !strings.Contains(got, booked.Number) {
+		t.Errorf("after the check-in: %q, want %s named", got, booked.Number)
+	}
+	browsertest.CheckA11y(t, tab)
+
+	person := d.site.CleanCitizen(t, 42)
+	browsertest.Do(t, tab, chromedp.Navigate(d.site.Base+"/desk/front/person?iin="+person+"&service=archival-certificate"),
+		chromedp.Click(chromedp.CSS("#documents-0-provided")), chromedp.Click(chromedp.CSS("#documents-1-provided")),
+		chromedp.SetValue(chromedp.CSS("#subject-relation"), "third-party"),
+		chromedp.SendKeys(chromedp.CSS("#subject-person-surname"), "Шмидт"),
+		chromedp.SendKeys(chromedp.CSS("#subject-person-given_name"), "Эрих"),
+		chromedp.SendKeys(chromedp.CSS("#fields-birth_year"), "1930"))
+	browsertest.CheckA11y(t, tab)
+	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main form[action="/desk/front/intake"] button[value="accept"]`)))
+	if got := browsertest.Text(t, tab, "#fields-father_name-error"); !strings.Contains(got, "AR-6.1") {
+		t.Fatalf("no parents' error next to the father's name: %q", got)
+	}
+	browsertest.CheckA11y(t, tab)
+	screenshot(t, tab, "archive-parents")
+	browsertest.Do(t, tab, chromedp.SendKeys(chromedp.CSS("#fields-father_name"), "Шмидт Генрих"))
+	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main form[action="/desk/front/intake"] button[value="accept"]`)))
+	browsertest.Do(t, tab, chromedp.WaitVisible(chromedp.CSS("article.paper")))
+	browsertest.CheckA11y(t, tab)
+	screenshot(t, tab, "archive-receipt")
 }

@@ -72,6 +72,10 @@ func (p *Pages) Mount(mux *http.ServeMux) {
 	post(pathQueue+"/call", p.callNext)
 	post(pathQueue+"/finish", p.finish)
 	post(pathQueue+"/walk-in", p.walkIn)
+	post(pathQueue+"/arrive", p.arrive)
+	get(pathQueue+"/tickets/{id}/intake", p.receive)
+	post(pathQueue+"/visits/{id}/schedule", p.scheduleVisit)
+	post(pathQueue+"/visits/{id}/close", p.closeVisit)
 }
 
 // branchKey carries the operator's branch in the request's context.

@@ -27,6 +27,7 @@ import (
 type startPage struct {
 	Branch  string
 	IIN     string
+	Ticket  string // the queue ticket being served, carried to the intake
 	Err     ui.FormError
 	Pending []appRow
 	Shelf   shelfCounts
@@ -53,7 +54,7 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 func (p *Pages) renderStart(w http.ResponseWriter, r *http.Request, status int, typed string, fe ui.FormError) {
 	lang := ui.RequestLang(w, r)
 	b := branch(r)
-	page := startPage{Branch: b.Name.In(lang), IIN: typed, Err: fe}
+	page := startPage{Branch: b.Name.In(lang), IIN: typed, Err: fe, Ticket: p.servedTicket(r, r.FormValue("ticket"))}
 	pending, err := p.list(r, casework.StateSubmitted)
 	if err != nil {
 		p.fail(w, r, err)
@@ -99,6 +100,7 @@ type personPage struct {
 	Apps     []appRow
 	Services []serviceLink
 	Form     *intakeForm
+	Ticket   string // the queue ticket being served, carried to the intake
 }
 
 // serviceLink is a service to receive, with its access key (Alt+1 …).
@@ -118,7 +120,11 @@ type intakeForm struct {
 	Conditions                     []conditionView
 	Phone, Address, Document       string
 	Rep                            repForm
-	Err                            ui.FormError
+	Parties                        parties
+	// Ticket is the queue ticket being served at the operator's window: the
+	// intake finishes it (G-4).
+	Ticket string
+	Err    ui.FormError
 }
 
 // itemView is one item of the standard's checklist on the intake form.
@@ -155,7 +161,8 @@ func (p *Pages) person(w http.ResponseWriter, r *http.Request) {
 			p.views.NotFound(w, r)
 			return
 		}
-		form = p.newIntakeForm(std, number, lang)
+		form = p.newIntakeForm(std, per, lang)
+		form.Ticket = p.servedTicket(r, r.URL.Query().Get("ticket"))
 	}
 	p.renderPerson(w, r, http.StatusOK, per, form)
 }
@@ -193,7 +200,7 @@ func (p *Pages) renderPerson(w http.ResponseWriter, r *http.Request, status int,
 		p.fail(w, r, err)
 		return
 	}
-	page := personPage{Person: per, Form: form}
+	page := personPage{Person: per, Form: form, Ticket: p.servedTicket(r, r.FormValue("ticket"))}
 	apps, err := p.deps.Sys.Engine.List(r.Context(), actor(r), casework.Filter{ApplicantIIN: per.IIN, Branch: branch(r).ID})
 	if err != nil {
 		p.fail(w, r, err)
@@ -241,11 +248,14 @@ var declaredByForm = []standard.Condition{standard.CondRepresentative, standard.
 
 // newIntakeForm is the empty intake form of std, with a fresh idempotency key:
 // the same form sent twice (a double click) makes one application.
-func (p *Pages) newIntakeForm(std *standard.Standard, number string, lang i18n.Lang) *intakeForm {
-	f := &intakeForm{IIN: number, Service: string(std.Service), ServiceName: std.Name.In(lang), Key: newKey()}
+func (p *Pages) newIntakeForm(std *standard.Standard, per registry.Person, lang i18n.Lang) *intakeForm {
+	f := &intakeForm{IIN: per.IIN, Service: string(std.Service), ServiceName: std.Name.In(lang), Key: newKey(),
+		Parties: p.newParties(std, per, lang)}
 	seen := map[standard.Condition]bool{}
 	for _, d := range std.Documents {
-		if !slices.Contains(d.Channels, standard.StateCorp) {
+		// A data item (the parents' data of AR-6.1) is filled by the form's
+		// fields, not ticked.
+		if !slices.Contains(d.Channels, standard.StateCorp) || d.Kind == standard.KindData {
 			continue
 		}
 		it := itemView{Index: len(f.Items), ID: d.ID, Name: d.Name.In(lang), Rule: d.Rule}
@@ -300,7 +310,17 @@ func (p *Pages) intake(w http.ResponseWriter, r *http.Request) {
 		p.views.NotFound(w, r)
 		return
 	}
-	f := p.readIntakeForm(r, std, number, lang)
+	f := p.readIntakeForm(r, std, per, lang)
+	if field, key, args := f.check(calendar.DateOf(p.deps.Now())); field != "" {
+		f.Err = ui.FormError{Fields: map[string]string{field: ui.Tf(key, lang, args...)}}
+		if field == inKind && !f.Parties.LegalEntity {
+			// The form shows no choice of kind: the standard serves only
+			// individuals, and says so above the form.
+			f.Err = ui.FormError{Notice: ui.Tf("frontdesk.err.individuals_only", lang, recipientsRule(std))}
+		}
+		p.renderPerson(w, r, http.StatusUnprocessableEntity, per, f)
+		return
+	}
 	in := p.submitInput(r, std, per, f)
 	app, created, err := p.deps.Sys.Engine.Submit(r.Context(), actor(r), in, f.Key)
 	if err != nil {
@@ -316,6 +336,7 @@ func (p *Pages) intake(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, pathApplications+url.PathEscape(app.ID), http.StatusSeeOther)
 		return
 	}
+	p.finishTicket(r, f.Ticket, app.ID)
 	cmd := "accept"
 	if r.PostFormValue("action") == "refuse" {
 		cmd = "refuse-at-intake"
@@ -329,7 +350,16 @@ func intakeError(err error, lang i18n.Lang) ui.FormError {
 	if casework.FieldOf(err) == "idempotency_key" {
 		return ui.FormError{Notice: ui.T("frontdesk.intake.key_reused", lang), Fields: map[string]string{"idempotency_key": "reused"}}
 	}
-	return placed(ui.NewFormError(err, lang), intakeFields)
+	fe := ui.NewFormError(err, lang)
+	for field, text := range fe.Fields {
+		// A combined service's error (combined[0].branch …) belongs to the
+		// choice of the services.
+		if strings.HasPrefix(field, "combined[") {
+			delete(fe.Fields, field)
+			fe.Fields[inCombined] = text
+		}
+	}
+	return placed(fe, append(slices.Clone(intakeFields), partyInputs...))
 }
 
 // intakeFields are the fields the intake form shows errors next to (and the
@@ -340,13 +370,15 @@ var intakeFields = []string{"representative.iin", "representative.surname", "rep
 
 // readIntakeForm reads the posted form back into its view, for a second
 // rendering with its errors.
-func (p *Pages) readIntakeForm(r *http.Request, std *standard.Standard, number string, lang i18n.Lang) *intakeForm {
-	f := p.newIntakeForm(std, number, lang)
+func (p *Pages) readIntakeForm(r *http.Request, std *standard.Standard, per registry.Person, lang i18n.Lang) *intakeForm {
+	f := p.newIntakeForm(std, per, lang)
 	v := r.PostForm
 	f.Key = v.Get("key")
+	f.Ticket = p.servedTicket(r, v.Get("ticket"))
+	f.Parties.read(v)
 	f.DigitalTicked = f.Digital && v.Get("digital_consent") == "on"
 	f.TravelTicked = f.Travel && v.Get("travel_abroad") == "on"
-	f.Gateway = f.Fee != "" && v.Get("paid_gateway") == "on"
+	f.Gateway = f.Payable() && v.Get("paid_gateway") == "on"
 	f.Phone, f.Address, f.Document = v.Get("applicant.phone"), v.Get("applicant.address"), v.Get("fields.document")
 	for i := range f.Items {
 		f.Items[i].Provided = v.Get(fmt.Sprintf("documents[%d].provided", i)) == "on"
@@ -384,17 +416,57 @@ func (p *Pages) submitInput(r *http.Request, std *standard.Standard, per registr
 			in.Conditions = append(in.Conditions, standard.Condition(c.ID))
 		}
 	}
-	if f.Gateway {
-		// Rule AC-10: a payment through the gateway is seen by the system; no
-		// receipt is asked for.
-		if q, err := p.deps.Sys.Standards.Fee(std, calendar.DateOf(p.deps.Now()), 1); err == nil {
-			in.Payment = &casework.Payment{Method: casework.PaymentGateway, AmountTenge: int(q.Tiyn / 100), PaidOn: calendar.DateOf(p.deps.Now())}
-		}
-	}
 	if f.Rep.IIN != "" {
 		in.Representative = f.Rep.representative()
 	}
+	f.Parties.apply(&in, f)
+	if f.Gateway {
+		// Rule AC-10: a payment through the gateway is seen by the system; no
+		// receipt is asked for. One payment covers the duties of the
+		// services asked under the one application.
+		if tenge := p.dueTenge(std, in.Combined); tenge > 0 {
+			in.Payment = &casework.Payment{Method: casework.PaymentGateway, AmountTenge: tenge, PaidOn: calendar.DateOf(p.deps.Now())}
+		}
+	}
 	return in
+}
+
+// check is the desk's own check of the form before the engine's: the
+// parties, and the paper certificate an apostille needs.
+func (f *intakeForm) check(today calendar.Date) (field, key string, args []any) {
+	if field, key, args = f.Parties.check(today); field != "" {
+		return field, key, args
+	}
+	combined := slices.ContainsFunc(f.Parties.Combos, func(c comboView) bool { return c.Checked })
+	if combined && f.Travel && !f.TravelTicked {
+		// Rule CR-STD-5.3, CR-STD-10: the apostille asked with the
+		// certificate goes on its paper form, the one for travel abroad.
+		return inCombined, "frontdesk.err.apostille_paper", nil
+	}
+	return "", "", nil
+}
+
+// Payable reports whether the form's service, or a service it may be asked
+// with, has a state duty: the form then offers the gateway payment.
+func (f *intakeForm) Payable() bool {
+	return f.Fee != "" || slices.ContainsFunc(f.Parties.Combos, func(c comboView) bool { return c.Fee != "" })
+}
+
+// dueTenge is the state duty of std and the services combined with it, one
+// document each, at today's MCI (AP-STD-6, AC-7).
+func (p *Pages) dueTenge(std *standard.Standard, combined []standard.ServiceID) int {
+	today := calendar.DateOf(p.deps.Now())
+	total := 0
+	for _, s := range append([]standard.ServiceID{std.Service}, combined...) {
+		o, err := p.deps.Sys.Standards.At(s, today)
+		if err != nil || o.Fee == nil || o.Fee.Free {
+			continue
+		}
+		if q, err := p.deps.Sys.Standards.Fee(o, today, 1); err == nil {
+			total += int(q.Tiyn / 100)
+		}
+	}
+	return total
 }
 
 // representative is the form's representative; dates that do not parse are
@@ -410,4 +482,12 @@ func (f repForm) representative() *casework.Representative {
 		rep.POA.ValidUntil = &d
 	}
 	return rep
+}
+
+// recipientsRule is the rule by which std names whom it serves.
+func recipientsRule(std *standard.Standard) string {
+	if std.Recipients == nil {
+		return ""
+	}
+	return std.Recipients.Rule
 }

@@ -10,6 +10,7 @@ import (
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/audit"
 	"qyzmet/internal/calendar"
+	"qyzmet/internal/i18n"
 	"qyzmet/internal/queue"
 	"qyzmet/internal/web/ui"
 )
@@ -26,14 +27,29 @@ type queuePage struct {
 	WaitOver         bool
 	ServiceOver      bool
 	Target           int
-	Visits           []queue.HomeVisit
+	Visits           []visitRow
 	Called           string
 	Err              ui.FormError
+	// Booked are today's bookings not yet checked in (G-5); Arrived is the
+	// number just checked in.
+	Booked  []ticketRow
+	Arrived string
+	// VisitID is the home visit whose form VisitErr belongs to.
+	VisitID  string
+	VisitErr ui.FormError
+}
+
+// visitRow is a home visit with its time as the schedule form takes it.
+type visitRow struct {
+	queue.HomeVisit
+	StatusText, ScheduledInput, MinInput string
+	Open, CanClose                       bool
 }
 
 // ticketRow is a ticket as the desk shows it: by number, never by person.
 type ticketRow struct {
 	ID, Number, Purpose   string
+	Service               string // the service booked for, named
 	Window                int
 	Slot, Arrived, Called time.Time
 }
@@ -58,7 +74,8 @@ func ticketRows(ts []queue.Ticket) []ticketRow {
 const pathQueue = ui.PathFrontDesk + "/queue"
 
 func (p *Pages) queueView(w http.ResponseWriter, r *http.Request) {
-	p.renderQueue(w, r, http.StatusOK, queuePage{Called: r.URL.Query().Get("called")})
+	q := r.URL.Query()
+	p.renderQueue(w, r, http.StatusOK, queuePage{Called: q.Get("called"), Arrived: q.Get("arrived")})
 }
 
 // renderQueue shows the queue. Tickets are shown by number only; the home
@@ -88,11 +105,24 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, status int, 
 	page.Target = int(queue.Target / time.Minute)
 	page.MeanWait, page.MeanService = minutes(page.Stats.MeanWait), minutes(page.Stats.MeanService)
 	page.WaitOver, page.ServiceOver = page.Stats.MeanWait > queue.Target, page.Stats.MeanService > queue.Target
-	if page.Visits, err = q.HomeVisits(ctx, b.ID); err != nil {
+	booked, err := q.Booked(ctx, b.ID, today)
+	if err != nil {
 		p.fail(w, r, err)
 		return
 	}
-	for _, v := range page.Visits {
+	page.Booked = ticketRows(booked)
+	for i, t := range booked {
+		if t.Service != "" {
+			page.Booked[i].Service = p.serviceName(t.Service, p.deps.Now(), lang)
+		}
+	}
+	visits, err := q.HomeVisits(ctx, b.ID)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	for _, v := range visits {
+		page.Visits = append(page.Visits, p.visitRow(v, lang))
 		// Rule G-6: the home visits of the branch, each a person's address.
 		if err := p.audited(r, audit.View{What: audit.ViewPerson, SubjectIIN: v.IIN, Detail: "home visit " + v.ID}); err != nil {
 			p.fail(w, r, err)
@@ -176,4 +206,17 @@ func (p *Pages) queueError(w http.ResponseWriter, r *http.Request, err error, wi
 		status = http.StatusOK
 	}
 	p.renderQueue(w, r, status, queuePage{Window: window, Err: ui.FormError{Notice: ui.ErrText(err, ui.RequestLang(w, r))}})
+}
+
+// visitRow is v as the desk shows it: its status named, its time in Almaty
+// for the schedule form.
+func (p *Pages) visitRow(v queue.HomeVisit, lang i18n.Lang) visitRow {
+	row := visitRow{HomeVisit: v, StatusText: ui.T("frontdesk.visit."+v.Status, lang),
+		Open:     v.Status == queue.VisitRequested || v.Status == queue.VisitScheduled,
+		CanClose: v.Status == queue.VisitScheduled,
+		MinInput: p.deps.Now().In(calendar.Almaty).Format(visitTimeLayout)}
+	if v.ScheduledFor != nil {
+		row.ScheduledInput = v.ScheduledFor.In(calendar.Almaty).Format(visitTimeLayout)
+	}
+	return row
 }
