@@ -244,14 +244,15 @@ func subjectOf(me applicant, pr profile, f formInput) *casework.Subject {
 	return s
 }
 
-// parentsText is the parents' data as one line the archivist reads.
+// parentsText is the parents' data (AR-6.1) as one line, father first, in
+// the form the front desk writes and the provider desk's archive search reads
+// ("Name[, year]; Name[, year]"); father_name and mother_name keep who is who.
 func parentsText(f formInput) string {
 	var parts []string
-	if v := strings.TrimSpace(f.FatherName); v != "" {
-		parts = append(parts, "father: "+v)
-	}
-	if v := strings.TrimSpace(f.MotherName); v != "" {
-		parts = append(parts, "mother: "+v)
+	for _, v := range []string{f.FatherName, f.MotherName} {
+		if v = strings.TrimSpace(v); v != "" {
+			parts = append(parts, v)
+		}
 	}
 	return strings.Join(parts, "; ")
 }
