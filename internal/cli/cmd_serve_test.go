@@ -7,18 +7,22 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"qyzmet/internal/api"
+	"qyzmet/internal/auth"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/eregister/eregistertest"
 	"qyzmet/internal/pdf/pdftest"
 	"qyzmet/internal/sign"
+	"qyzmet/internal/web/ui"
 )
 
 // server is a `qyzmet serve --demo` process of the test.
@@ -211,6 +215,9 @@ func TestServeDemoIssuesCertificate(t *testing.T) {
 			t.Fatalf("pdfsig does not validate %s:\n%s", number, report)
 		}
 	})
+	t.Run("a demo staff account for every role, printed and able to sign in", func(t *testing.T) {
+		srv.checkDemoStaff(t)
+	})
 	t.Run("CR-STD-3.1 a restart keeps the registries and still issues", func(t *testing.T) {
 		srv.stop(t)
 		again := startDemo(t, bin, dir)
@@ -219,4 +226,34 @@ func TestServeDemoIssuesCertificate(t *testing.T) {
 		}
 		again.applyAndWait(t, token, applicant)
 	})
+}
+
+// demoStaffLine is how `serve --demo` prints a staff account.
+var demoStaffLine = regexp.MustCompile(`(?m)^qyzmet: demo staff sign-in: /staff/signin login=(\S+) password=(\S+) role=(\S+)$`)
+
+// checkDemoStaff finds a printed demo account for every staff role (#7) and
+// signs in with each at the staff sign-in, which sends it to its role's desk.
+func (s *server) checkDemoStaff(t *testing.T) {
+	t.Helper()
+	printed := map[casework.Role][2]string{}
+	for _, m := range demoStaffLine.FindAllStringSubmatch(s.output.String(), -1) {
+		printed[casework.Role(m[3])] = [2]string{m[1], m[2]}
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, role := range auth.StaffRoles() {
+		account, ok := printed[role]
+		if !ok {
+			t.Errorf("no demo staff account printed for %s:\n%s", role, s.output)
+			continue
+		}
+		res, err := client.PostForm(s.url+ui.PathStaffSignIn, url.Values{"login": {account[0]}, "password": {account[1]}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		want := ui.Home(auth.Principal{Kind: auth.KindStaff, Login: account[0], Roles: []casework.Role{role}})
+		if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != want {
+			t.Errorf("sign-in of the demo %s %s: %d → %q, want %q", role, account[0], res.StatusCode, loc, want)
+		}
+	}
 }

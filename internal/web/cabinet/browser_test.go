@@ -53,10 +53,10 @@ func TestBrowserCabinetJourney_G_5_CP_7(t *testing.T) {
 	app = s.waitState(t, alice, app.ID, casework.StateIssued)
 	doc := app.Documents[0]
 	browsertest.Do(t, tab, chromedp.Navigate(s.Base+"/cabinet"))
-	webtest.Screenshot(t, tab, "start")
+	screenshot(t, tab, "start")
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main a[href="/cabinet/applications/`+app.ID+`"]`)))
 	browsertest.CheckA11y(t, tab)
-	webtest.Screenshot(t, tab, "application")
+	screenshot(t, tab, "application")
 	link := "/cabinet/applications/" + app.ID + "/documents/" + doc.Number
 	if n := browsertest.Get(t, tab, chromedp.Evaluate[int](`document.querySelectorAll('a[href="`+link+`"]').length`)); n != 1 {
 		t.Fatalf("no download link for %s", doc.Number)
@@ -96,7 +96,7 @@ func TestBrowserCabinetJourney_G_5_CP_7(t *testing.T) {
 	// Rule G-5: a slot is booked by picking a time and pressing Book.
 	visit(t, tab, s.Base+"/cabinet/queue")
 	browsertest.Do(t, tab, chromedp.Click(chromedp.CSS(`.cab-slot input:not([disabled])`)))
-	webtest.Screenshot(t, tab, "queue")
+	screenshot(t, tab, "queue")
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main form.cab-slots button[type="submit"]`)))
 	if got := browsertest.Text(t, tab, "main .notice-ok"); !strings.Contains(got, "You are booked") {
 		t.Errorf("after booking: %q", got)
@@ -109,7 +109,7 @@ func TestBrowserCabinetJourney_G_5_CP_7(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#text"), "The certificate names my birthplace wrongly."),
 		chromedp.SendKeys(chromedp.CSS("#complainant-address"), "Astana, Beibitshilik 1"),
 		chromedp.SetValue(chromedp.CSS("#complainant-phone"), "+77015550000"))
-	webtest.Screenshot(t, tab, "complaint")
+	screenshot(t, tab, "complaint")
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main form.cab-form button[type="submit"]`)))
 	talon := browsertest.Text(t, tab, ".cab-talon")
 	for _, want := range []string{"Talon", "contact centre 1414", "Reply due by"} {
@@ -118,7 +118,7 @@ func TestBrowserCabinetJourney_G_5_CP_7(t *testing.T) {
 		}
 	}
 	browsertest.CheckA11y(t, tab)
-	webtest.Screenshot(t, tab, "talon")
+	screenshot(t, tab, "talon")
 }
 
 // Rule CR-STD-8.4: the person a request is about consents in their own
@@ -134,7 +134,7 @@ func TestBrowserThirdPartyConsent_CR_STD_8_4(t *testing.T) {
 		t.Errorf("consent badge = %q", got)
 	}
 	visit(t, tab, s.Base+"/cabinet/consents")
-	webtest.Screenshot(t, tab, "consents")
+	screenshot(t, tab, "consents")
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS(`main form button[value="give"]`)))
 	if got := browsertest.Text(t, tab, "main .notice-ok"); !strings.Contains(got, "consent has been recorded") {
 		t.Errorf("after consenting: %q", got)
@@ -143,7 +143,7 @@ func TestBrowserThirdPartyConsent_CR_STD_8_4(t *testing.T) {
 	s.waitState(t, worker, app.ID, casework.StateIssued)
 
 	visit(t, tab, s.Base+"/cabinet/notifications")
-	webtest.Screenshot(t, tab, "notifications")
+	screenshot(t, tab, "notifications")
 	visit(t, tab, s.Base+"/cabinet/home-visit")
-	webtest.Screenshot(t, tab, "home-visit")
+	screenshot(t, tab, "home-visit")
 }
