@@ -96,9 +96,12 @@ func verifyDate(d calendar.Date) string {
 
 var verifyLangNames = map[i18n.Lang]string{i18n.KK: "Қазақша", i18n.RU: "Русский", i18n.EN: "English"}
 
-// form shows the empty form: number and date, and the upload box.
+// form shows the form: number and date (filled from ?number=&issued= when a
+// holder's cabinet links here), and the upload box. Looking up stays a
+// post, so a link never reveals anything by itself.
 func (v *verifyPages) form(w http.ResponseWriter, r *http.Request) {
-	v.renderForm(w, r, http.StatusOK, ui.RequestLang(w, r), verifyForm{})
+	q := r.URL.Query()
+	v.renderForm(w, r, http.StatusOK, ui.RequestLang(w, r), verifyForm{Number: q.Get("number"), Issued: q.Get("issued")})
 }
 
 func (v *verifyPages) renderForm(w http.ResponseWriter, r *http.Request, status int, lang i18n.Lang, f verifyForm) {

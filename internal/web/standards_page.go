@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 
+	"qyzmet/internal/auth"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/standard"
@@ -49,7 +50,12 @@ func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			continue // not in force today
 		}
-		cards = append(cards, s.card(std, today, lang))
+		c := s.card(std, today, lang)
+		// Staff cannot apply as themselves: the forms are the citizens'.
+		if sess, ok := auth.FromContext(r.Context()); ok && sess.Principal.Kind == auth.KindStaff {
+			c.Apply = false
+		}
+		cards = append(cards, c)
 	}
 	s.render(w, r, http.StatusOK, "standards", lang, "standards.title",
 		map[string]any{"Cards": cards, "Today": today.String()})

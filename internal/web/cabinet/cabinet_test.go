@@ -34,7 +34,19 @@ func TestApplicationTimelineAndDownload_CR_STD_3_1(t *testing.T) {
 	resp, body = c.Get("/cabinet/applications/" + app.ID)
 	wantStatus(t, "application", resp, http.StatusOK)
 	wantIn(t, "application page", body, "Application submitted", "Document signed and entered in the e-Register",
-		"/verify/"+app.Documents[0].Number, "/cabinet/applications/"+app.ID+"/documents/"+app.Documents[0].Number, "No criminal record")
+		"/cabinet/applications/"+app.ID+"/documents/"+app.Documents[0].Number, "No criminal record")
+
+	// The verify link opens the e-Register's form filled with the number and
+	// the date of issue; sending it finds the document.
+	doc := app.Documents[0]
+	link := "/verify?number=" + doc.Number + "&amp;issued=" + calendar.DateOf(doc.IssuedAt).String()
+	wantIn(t, "application page", body, link)
+	resp, form := c.Get(strings.ReplaceAll(link, "&amp;", "&") + "&lang=en")
+	wantStatus(t, "verify form", resp, http.StatusOK)
+	wantIn(t, "verify form", form, `value="`+doc.Number+`"`, `value="`+calendar.DateOf(doc.IssuedAt).String()+`"`)
+	resp, found := c.Post("/verify?lang=en", url.Values{"number": {doc.Number}, "issued": {calendar.DateOf(doc.IssuedAt).String()}})
+	wantStatus(t, "verify", resp, http.StatusOK)
+	wantIn(t, "verify", found, "Qyzmet issued this document")
 	if strings.Contains(body, `hx-trigger="every`) {
 		t.Error("a decided application still polls")
 	}

@@ -78,3 +78,19 @@ func TestRoleBoundaries(t *testing.T) {
 		}
 	})
 }
+
+// The catalogue offers the portal's forms to citizens and visitors, not to
+// staff, whom the forms refuse.
+func TestCatalogueOffersFormsToCitizensOnly(t *testing.T) {
+	s := webtest.New(t, webtest.Options{Areas: site.Areas})
+	for who, c := range map[string]*webtest.Client{
+		"visitor": s.NewClient(t),
+		"citizen": s.SignInCitizen(t, s.CleanCitizen(t, 1)),
+		"officer": s.SignInStaff(t, s.Staff(t, "cat-officer", "", casework.RoleOfficer)),
+	} {
+		_, body := c.Get("/?lang=en")
+		if offered := contains(body, `href="/apply/criminal-record"`); offered != (who != "officer") {
+			t.Errorf("%s: the catalogue offers the form: %v", who, offered)
+		}
+	}
+}

@@ -53,13 +53,20 @@ type Views struct {
 // navigation, and the page's own content.
 type Page struct {
 	Lang    i18n.Lang
-	Langs   []i18n.Lang
+	Langs   []LangLink
 	Title   string
 	Path    string
 	Who     *auth.Principal
 	CSRF    string
 	Nav     []NavLink
 	Content any
+}
+
+// LangLink is one entry of the language switch: the same page in Lang.
+type LangLink struct {
+	Lang    i18n.Lang
+	Href    string
+	Current bool
 }
 
 // Parse parses each page name from fsys ("templates/NAME.html", defining
@@ -110,14 +117,30 @@ func hasShared(fsys fs.FS) bool {
 // so that a template error becomes a clean 500 rather than half a page.
 // Pages of a signed-in person are never cached: they carry personal data.
 func (v *Views) Render(w http.ResponseWriter, r *http.Request, status int, name string, lang i18n.Lang, title string, content any) {
-	v.RenderAt(w, r, status, name, lang, title, r.URL.Path, content)
+	path := r.URL.Path
+	if r.Method == http.MethodGet {
+		// A filtered list or a drill-down keeps its filters in another language.
+		q := r.URL.Query()
+		q.Del("lang")
+		if len(q) > 0 {
+			path += "?" + q.Encode()
+		}
+	}
+	v.RenderAt(w, r, status, name, lang, title, path, content)
 }
 
-// RenderAt is Render with the path the language switch links to: a page
-// answering a form post, or a link with a secret, switches language on its
-// form's page.
+// RenderAt is Render with the page the language switch links to (a path,
+// with its query when it has one): a page answering a form post, or a link
+// with a secret, switches language on its form's page.
 func (v *Views) RenderAt(w http.ResponseWriter, r *http.Request, status int, name string, lang i18n.Lang, title, path string, content any) {
-	p := Page{Lang: lang, Langs: i18n.All, Title: title, Path: path, Content: content}
+	p := Page{Lang: lang, Title: title, Path: path, Content: content}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	for _, l := range i18n.All {
+		p.Langs = append(p.Langs, LangLink{Lang: l, Href: path + sep + "lang=" + string(l), Current: l == lang})
+	}
 	if sess, ok := auth.FromContext(r.Context()); ok {
 		p.Who, p.CSRF = &sess.Principal, sess.CSRFToken
 		w.Header().Set("Cache-Control", "no-store")
@@ -150,6 +173,7 @@ var Funcs = template.FuncMap{
 	"join":     strings.Join,
 	"date":     FormatDate,
 	"datetime": FormatTime,
+	"isodate":  func(t time.Time) string { return calendar.DateOf(t).String() },
 	"tenge":    Tenge,
 	"dict":     dict,
 	"fieldID":  FieldID,
