@@ -105,6 +105,10 @@ func runServe(ctx context.Context, args []string, env Env) int {
 			fmt.Fprintln(env.Stderr, "qyzmet serve: demo sign-in:", err)
 			return exitFailure
 		}
+		if err := demoSpecimen(ctx, db, env); err != nil {
+			fmt.Fprintln(env.Stderr, "qyzmet serve: demo specimen:", err)
+			return exitFailure
+		}
 	}
 	front, err := web.New(web.Server{System: sys, Demo: *demo, Areas: site.Areas,
 		VerifyLimit: web.RateLimit{ClientIPHeader: env.Getenv("QYZMET_CLIENT_IP_HEADER")}})
@@ -251,6 +255,27 @@ func demoPerson(a casework.Actor) (registry.Person, error) {
 		return registry.Person{}, fmt.Errorf("demo applicant %s: %w", a.ID, err)
 	}
 	return p, nil
+}
+
+// demoSpecimen prints an official of an inquiry body whose signature and seal
+// specimen the demo registry holds: the data a newcomer types for a walk-in
+// apostille that passes the check (or changes, to see a refusal) —
+// docs/walkthrough.md.
+func demoSpecimen(ctx context.Context, db *store.DB, env Env) error {
+	var surname, given, patronymic, position, body, seal string
+	err := db.ReadTx(ctx, func(tx *store.Tx) error {
+		return tx.QueryRow(ctx, `SELECT surname, given_name, patronymic, position, body, seal_id FROM signatory_specimens
+			WHERE body_kind = 'inquiry' AND valid_to IS NULL ORDER BY id LIMIT 1`).Scan(&surname, &given, &patronymic, &position, &body, &seal)
+	})
+	if apperr.CodeOf(err) == apperr.NotFound {
+		return nil // a registry without inquiry officials: nothing to suggest
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "qyzmet: demo apostille specimen: signer=%q position=%q body=%q seal=%s\n",
+		strings.TrimSpace(surname+" "+given+" "+patronymic), position, body, seal)
+	return nil
 }
 
 // demoSignIn registers a mobile number for every demo applicant (+7701000000N)

@@ -256,4 +256,11 @@ func (s *server) checkDemoStaff(t *testing.T) {
 			t.Errorf("sign-in of the demo %s %s: %d → %q, want %q", role, account[0], res.StatusCode, loc, want)
 		}
 	}
+	// The walk-in apostille of docs/walkthrough.md needs an official whose
+	// specimen the registry holds.
+	if !demoSpecimenLine.MatchString(s.output.String()) {
+		t.Errorf("no demo apostille specimen printed:\n%s", s.output)
+	}
 }
+
+var demoSpecimenLine = regexp.MustCompile(`(?m)^qyzmet: demo apostille specimen: signer="[^"]+ [^"]+" position="[^"]+" body="[^"]+" seal=[A-Z]{2}-\d{2}-\d{3}$`)
