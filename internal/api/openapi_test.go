@@ -217,6 +217,7 @@ func TestOpenAPISchemasMatchGoTypes(t *testing.T) {
 	}{
 		{"Application", reflect.TypeFor[casework.Application](), true},
 		{"ApostilleCheck", reflect.TypeFor[casework.ApostilleCheck](), true},
+		{"Verification", reflect.TypeFor[casework.Verification](), true},
 		{"ApplicationList", reflect.TypeFor[applicationList](), true},
 		{"Party", reflect.TypeFor[casework.Party](), true},
 		{"Representative", reflect.TypeFor[casework.Representative](), true},

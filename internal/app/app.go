@@ -9,6 +9,8 @@ import (
 	"crypto/x509"
 	"fmt"
 	"log/slog"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -48,7 +50,10 @@ type Config struct {
 
 // System is Qyzmet running.
 type System struct {
-	DB         *store.DB
+	DB *store.DB
+	// Standards and Calendar are the law at start-up; an administrator's
+	// later change reaches Engine.Standards and Engine.Calendar (ReloadLaw),
+	// which pages that count deadlines or duties should read.
 	Standards  *standard.Set
 	Calendar   *calendar.Calendar
 	Log        *slog.Logger
@@ -62,6 +67,12 @@ type System struct {
 	Queue      *queue.Queue // the State Corporation's electronic queue and home visits
 
 	stopJobs func()
+	// The law the binary carries, before the administrator's additions;
+	// ReloadLaw lays the stored ones over it again.
+	baseCalendar  *calendar.Calendar
+	baseStandards *standard.Set
+	lawMu         sync.Mutex
+	lawVersion    atomic.Int64 // settings.Store.Version the engine's law was built from
 }
 
 // Start builds the system and starts the job client that works the engine's
@@ -88,9 +99,16 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 		s.Calendar = calendar.Default()
 	}
 	// The administrator's transfers of days off and MCI values (/admin) are
-	// laid over the law the binary carries; a change applies from the next
-	// start (internal/settings explains why).
-	var err error
+	// laid over the law the binary carries; a later change reaches the engine
+	// through ReloadLaw (internal/settings explains how). Calendar and
+	// Standards stay the law of the start; Engine.Calendar and
+	// Engine.Standards are the law in force.
+	s.baseCalendar, s.baseStandards = s.Calendar, s.Standards
+	version, err := (&settings.Store{DB: cfg.DB}).Version(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.lawVersion.Store(version)
 	s.Calendar, s.Standards, err = settings.Apply(ctx, cfg.DB, s.Calendar, s.Standards)
 	if err != nil {
 		return nil, err
@@ -133,7 +151,15 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 	if err := jobs.Start(context.Background()); err != nil {
 		return nil, fmt.Errorf("start the job client: %w", err)
 	}
+	pollCtx, stopPoll := context.WithCancel(context.Background())
+	polled := make(chan struct{})
+	go func() {
+		defer close(polled)
+		s.pollLaw(pollCtx)
+	}()
 	s.stopJobs = func() {
+		stopPoll()
+		<-polled
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		defer cancel()
 		if err := jobs.Stop(ctx); err != nil {
@@ -141,6 +167,55 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 		}
 	}
 	return s, nil
+}
+
+// lawPoll is how often a process looks for a change of the law that another
+// process sharing the database stored.
+const lawPoll = time.Minute
+
+// ReloadLaw lays the stored transfers of days off and MCI values over the law
+// the binary carries again and hands the result to the engine at once: the
+// administrator's pages call it after storing a change (rule G-1: deadlines
+// counted after it use the new calendar), and the poll when another process
+// stored one.
+func (s *System) ReloadLaw(ctx context.Context) error {
+	s.lawMu.Lock()
+	defer s.lawMu.Unlock()
+	version, err := (&settings.Store{DB: s.DB}).Version(ctx)
+	if err != nil {
+		return err
+	}
+	cal, set, err := settings.Apply(ctx, s.DB, s.baseCalendar, s.baseStandards)
+	if err != nil {
+		return err
+	}
+	s.Engine.SetLaw(cal, set)
+	s.lawVersion.Store(version)
+	return nil
+}
+
+// pollLaw reloads the law whenever the stored additions changed, checking
+// every lawPoll until ctx ends.
+func (s *System) pollLaw(ctx context.Context) {
+	tick := time.NewTicker(lawPoll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		version, err := (&settings.Store{DB: s.DB}).Version(ctx)
+		if err == nil && version == s.lawVersion.Load() {
+			continue
+		}
+		if err == nil {
+			err = s.ReloadLaw(ctx)
+		}
+		if err != nil && ctx.Err() == nil {
+			s.Log.Warn("reload the law", slog.Any("error", err))
+		}
+	}
 }
 
 // Stop waits for running jobs and ends the job client; the database stays

@@ -56,7 +56,7 @@ func (e *Engine) newChange(ctx context.Context, tx *store.Tx, actor Actor, app *
 // standardOf is the standard version the application runs under: the one in
 // force at receipt, recorded on the application.
 func (e *Engine) standardOf(a *Application) (*standard.Standard, error) {
-	for _, v := range e.standards.Versions(a.Service) {
+	for _, v := range e.Standards().Versions(a.Service) {
 		if v.Version == a.StandardVersion {
 			return v, nil
 		}
@@ -185,7 +185,7 @@ func decodeData(data json.RawMessage, v any) error {
 // receive computes when the application counts as received and its deadline
 // (Rules G-1, G-2, G-3 and the standard's deadline, through package deadline).
 func (e *Engine) receive(a *Application, submitted time.Time) error {
-	res, err := e.deadlines.Compute(deadline.Request{
+	res, err := e.law.Load().deadlines.Compute(deadline.Request{
 		Service: a.Service, Channel: a.Channel, Class: a.DepartmentClass,
 		TravelAbroad: a.TravelAbroad, AdditionalCheck: a.AdditionalCheck, Submitted: submitted,
 	})

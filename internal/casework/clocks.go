@@ -112,7 +112,7 @@ func (e *Engine) schedule(std *standard.Standard, a *Application) calendar.Sched
 	}
 	// A complaint runs on the working hours of the provider complained about.
 	if a.Complaint != nil {
-		if about, err := e.standards.At(a.Complaint.AboutService, a.ReceivedOn); err == nil {
+		if about, err := e.Standards().At(a.Complaint.AboutService, a.ReceivedOn); err == nil {
 			if s, _, err := about.Schedule(standard.OfficeProvider); err == nil {
 				return s
 			}
@@ -165,7 +165,7 @@ func (e *Engine) plan(std *standard.Standard, a *Application) []Clock {
 			if st.Before {
 				n = -n
 			}
-			due[st.ID], _ = e.cal.AddWorkingDays(anchor, n)
+			due[st.ID], _ = e.Calendar().AddWorkingDays(anchor, n)
 		}
 	}
 	// Resolution of AR-6.4 (docs/standards.md, decision 9): the steps of the
@@ -194,7 +194,7 @@ func (e *Engine) plan(std *standard.Standard, a *Application) []Clock {
 			if std.Storage != nil {
 				n = std.Storage.ReturnWorkingDays
 			}
-			d, _ := e.cal.AddWorkingDays(calendar.DateOf(*s.RequestedBackAt), n)
+			d, _ := e.Calendar().AddWorkingDays(calendar.DateOf(*s.RequestedBackAt), n)
 			add(Clock{ID: ClockReturnToBranch, Name: clockNames[ClockReturnToBranch], DueOn: d, Due: sched.Closing(d).UTC(), Rule: rule})
 		}
 		add(Clock{ID: ClockStorageReturn, Name: clockNames[ClockStorageReturn], DueOn: s.ReturnOn, Due: s.ReturnAt, Rule: rule})

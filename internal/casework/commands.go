@@ -27,6 +27,7 @@ const (
 	cmdPreliminaryRefusal   = "preliminary-refusal"
 	cmdScheduleHearing      = "schedule-hearing"
 	cmdHoldHearing          = "hold-hearing"
+	cmdRecordVerification   = "record-verification"
 	cmdIssue                = "issue"
 	cmdRefuse               = "refuse"
 	cmdDispatch             = "dispatch"
@@ -101,6 +102,9 @@ var commandTable = []commandDef{
 	{spec: CommandSpec{Name: cmdHoldHearing, Roles: staff, From: []State{StateHearingScheduled}, To: StateHearingHeld,
 		Rule: "AP-6.4", Description: txt("Тыңдау өткізу", "Провести заслушивание", "Hold the hearing")},
 		allowed: hearingRequired, run: runHoldHearing},
+	{spec: CommandSpec{Name: cmdRecordVerification, Roles: []Role{RoleOfficer, RoleHead, RoleArchivist}, From: decisionStates,
+		Rule: "AP-6.2", Description: txt("Тексеру қорытындысын жазу", "Записать результат проверки", "Record the verification")},
+		allowed: recordable, run: runRecordVerification},
 	{spec: CommandSpec{Name: cmdIssue, Roles: append(slices.Clone(staff), RoleSystem), From: decisionStates, To: StateIssued,
 		Rule: "AP-6.3", Description: txt("Нәтижені ресімдеу", "Оформить результат", "Issue the result")},
 		allowed: serviceOnly, run: runIssue},
@@ -703,7 +707,7 @@ func runInterimReply(c *change, data []byte) error {
 	// 20 working days from receipt; it closes the application.
 	dec := &Decision{Outcome: OutcomeInterimReply, Rule: st.Rule, Text: d.Text, DecidedAt: c.now, DecidedBy: c.actor.ID}
 	if r, ok := c.std.Step(stepReapplyAfter); ok {
-		from, _ := c.e.cal.AddWorkingDays(a.ReceivedOn, r.WorkingDays)
+		from, _ := c.e.Calendar().AddWorkingDays(a.ReceivedOn, r.WorkingDays)
 		dec.ReapplyFrom = &from
 	}
 	if res, ok := pickResult(c.std, a, OutcomeInterimReply); ok {
@@ -812,7 +816,7 @@ func runScheduleHearing(c *change, data []byte) error {
 	// the notice. A standard without the step (AC-15-1) bounds it only by order:
 	// after the notice (checked above) and before the refusal (refuseAllowed).
 	if st, ok := c.std.Step(stepHearing); ok {
-		latest, _ := c.e.cal.AddWorkingDays(calendar.DateOf(c.now), st.WorkingDays)
+		latest, _ := c.e.Calendar().AddWorkingDays(calendar.DateOf(c.now), st.WorkingDays)
 		if calendar.DateOf(d.At).After(latest) {
 			return invalid("hearing_too_late", "data.at", st.Rule, txt(
 				"тыңдау хабарламадан кейін %d жұмыс күнінен кешіктірмей, %s дейін өткізіледі",
@@ -981,8 +985,12 @@ func runIssue(c *change, data []byte) error {
 	if err := c.e.primaryDecided(c); err != nil {
 		return err
 	}
+	d.Result, d.Medium = recordedResult(c, d)
 	dec, err := decide(c, OutcomeIssued, d)
 	if err != nil {
+		return err
+	}
+	if err := signedByHead(c, dec); err != nil {
 		return err
 	}
 	if dec.Finding, err = finding(c, dec.Result, d.Finding); err != nil {

@@ -75,7 +75,7 @@ func (e *Engine) fileComplaint(ctx context.Context, tx *store.Tx, actor Actor, i
 		}
 		filed = in.FiledAt.UTC().Truncate(time.Microsecond)
 	}
-	std, err := e.standards.At(aboutStd.Complaints.Service, calendar.DateOf(filed))
+	std, err := e.Standards().At(aboutStd.Complaints.Service, calendar.DateOf(filed))
 	if err != nil {
 		return nil, deadlineError(err)
 	}
@@ -111,12 +111,12 @@ func (e *Engine) fileComplaint(ctx context.Context, tx *store.Tx, actor Actor, i
 	sched := e.schedule(std, app)
 	day := calendar.DateOf(filed)
 	switch {
-	case e.cal.IsWorkingDay(day) && sched.OpenAt(e.cal, filed):
+	case e.Calendar().IsWorkingDay(day) && sched.OpenAt(e.Calendar(), filed):
 		app.ReceivedAt, app.ReceivedOn = filed, day
-	case e.cal.IsWorkingDay(day) && filed.Before(sched.Opening(day)):
+	case e.Calendar().IsWorkingDay(day) && filed.Before(sched.Opening(day)):
 		app.ReceivedAt, app.ReceivedOn = sched.Opening(day).UTC(), day
 	default:
-		app.ReceivedOn = e.cal.NextWorkingDay(day)
+		app.ReceivedOn = e.Calendar().NextWorkingDay(day)
 		app.ReceivedAt = sched.Opening(app.ReceivedOn).UTC()
 	}
 	year := app.ReceivedOn.Year

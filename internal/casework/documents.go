@@ -40,6 +40,8 @@ type paper struct {
 	finding bool
 	// issuer is the body that issues the paper; nil: the standard's provider.
 	issuer func(c *change) (i18n.Text, error)
+	// byHead: on paper, only the head signs it (AR-6.4, signedByHead).
+	byHead bool
 }
 
 // The papers that are not a decision's result.
@@ -62,8 +64,8 @@ var papers = map[string]paper{
 	"apostille-prosecution/apostilled-document": {form: document.APApostille, build: apostille},
 	"apostille-prosecution/motivated-refusal":   {form: document.APRefusal, build: motivatedRefusal},
 	"apostille-prosecution/hearing-notice":      {form: document.APHearingNotice, build: hearingNotice},
-	"archival-certificate/archival-certificate": {form: document.ARCertificate, build: archivalCertificate},
-	"archival-certificate/no-data-reply":        {form: document.ARNoData, build: noDataReply},
+	"archival-certificate/archival-certificate": {form: document.ARCertificate, build: archivalCertificate, byHead: true},
+	"archival-certificate/no-data-reply":        {form: document.ARNoData, build: noDataReply, byHead: true},
 	"archival-certificate/motivated-refusal":    {form: document.ARRefusal, build: motivatedRefusal},
 	"archival-certificate/hearing-notice":       {form: document.ARHearingNotice, build: hearingNotice},
 	"apostille-court/apostilled-document":       {form: document.ACApostille, build: apostille},

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"math/rand/v2"
+	"sync/atomic"
 	"time"
 
 	"qyzmet/internal/apperr"
@@ -40,14 +41,20 @@ type Config struct {
 
 // Engine runs applications. It is safe for concurrent use.
 type Engine struct {
-	db        *store.DB
-	jobs      *store.Jobs
-	standards *standard.Set
+	db      *store.DB
+	jobs    *store.Jobs
+	law     atomic.Pointer[law]
+	log     *slog.Logger
+	records CriminalRecordDecider
+	issuer  *eregister.Issuer
+}
+
+// law is the calendar and the standards the engine counts with, swapped as
+// one by SetLaw.
+type law struct {
 	cal       *calendar.Calendar
+	standards *standard.Set
 	deadlines deadline.Calculator
-	log       *slog.Logger
-	records   CriminalRecordDecider
-	issuer    *eregister.Issuer
 }
 
 // New builds an engine.
@@ -55,18 +62,19 @@ func New(cfg Config) (*Engine, error) {
 	if cfg.DB == nil {
 		return nil, errors.New("casework: no database")
 	}
-	e := &Engine{db: cfg.DB, jobs: cfg.Jobs, standards: cfg.Standards, cal: cfg.Calendar, log: cfg.Log,
-		records: cfg.CriminalRecords, issuer: cfg.Issuer}
-	if e.standards == nil {
-		set, err := standard.Default()
-		if err != nil {
+	e := &Engine{db: cfg.DB, jobs: cfg.Jobs, log: cfg.Log, records: cfg.CriminalRecords, issuer: cfg.Issuer}
+	set := cfg.Standards
+	if set == nil {
+		var err error
+		if set, err = standard.Default(); err != nil {
 			return nil, err
 		}
-		e.standards = set
 	}
-	if e.cal == nil {
-		e.cal = calendar.Default()
+	cal := cfg.Calendar
+	if cal == nil {
+		cal = calendar.Default()
 	}
+	e.SetLaw(cal, set)
 	if e.log == nil {
 		e.log = slog.Default()
 	}
@@ -77,9 +85,23 @@ func New(cfg Config) (*Engine, error) {
 		}
 		e.jobs = jobs
 	}
-	e.deadlines = deadline.Calculator{Calendar: e.cal, Standards: e.standards}
 	return e, nil
 }
+
+// SetLaw makes the engine count with cal and set from the next command on:
+// an administrator's transfer of days off (G-1) or MCI of a new year changes
+// the deadlines and duties computed after it without a restart. A command
+// already running finishes under the law it started with where it read it;
+// deadlines already computed stay as they were (ADR 0003 §4).
+func (e *Engine) SetLaw(cal *calendar.Calendar, set *standard.Set) {
+	e.law.Store(&law{cal: cal, standards: set, deadlines: deadline.Calculator{Calendar: cal, Standards: set}})
+}
+
+// Calendar is the calendar of working days the engine counts with now.
+func (e *Engine) Calendar() *calendar.Calendar { return e.law.Load().cal }
+
+// Standards are the standards the engine runs now.
+func (e *Engine) Standards() *standard.Set { return e.law.Load().standards }
 
 // maxRetries bounds how often the engine runs a transaction again after the
 // store gave up on a serialization race (PostgreSQL): on a hot row — the journal

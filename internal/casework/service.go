@@ -382,8 +382,13 @@ type Application struct {
 	// additional check. Only provider staff see it (Application.shownTo).
 	RecordCheck *RecordCheck `json:"record_check,omitempty"`
 	// Apostille is the apostilled document as verified against the specimens
-	// of signatures and seals (AP-6.2, AC-15-1), set by the issue of the apostille.
+	// of signatures and seals (AP-6.2, AC-15-1), set by the issue of the apostille
+	// or when the verification is recorded (record-verification).
 	Apostille *ApostilleCheck `json:"apostille,omitempty"`
+	// Verification is what staff recorded the verification established
+	// (record-verification); the issue of the result reads it when its data
+	// names no document, card or result.
+	Verification *Verification `json:"verification,omitempty"`
 	// Documents are the signed papers issued for the application, registered in
 	// the e-Register, oldest first; their PDFs are kept for download.
 	Documents []IssuedDocument `json:"documents,omitempty"`

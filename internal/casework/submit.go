@@ -117,7 +117,7 @@ func (e *Engine) submit(ctx context.Context, tx *store.Tx, actor Actor, in Submi
 		}
 		submitted = in.SubmittedAt.UTC().Truncate(time.Microsecond)
 	}
-	std, err := e.standards.At(in.Service, calendar.DateOf(submitted))
+	std, err := e.Standards().At(in.Service, calendar.DateOf(submitted))
 	if err != nil {
 		return nil, deadlineError(err)
 	}
@@ -150,7 +150,7 @@ func (e *Engine) submit(ctx context.Context, tx *store.Tx, actor Actor, in Submi
 	var secondaries []member
 	for i, sid := range in.Combined {
 		field := fmt.Sprintf("combined[%d]", i)
-		sstd, err := e.standards.At(sid, calendar.DateOf(submitted))
+		sstd, err := e.Standards().At(sid, calendar.DateOf(submitted))
 		if err != nil {
 			return nil, prefixField(deadlineError(err), field+".")
 		}

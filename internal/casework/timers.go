@@ -94,7 +94,7 @@ func (e *Engine) warnAt(c Clock, sched calendar.Schedule, now time.Time) (time.T
 	if left < 24*time.Hour && calendar.DateOf(now) == c.DueOn {
 		return c.Due.Add(-left / 5), true
 	}
-	prevDay, _ := e.cal.AddWorkingDays(c.DueOn, -1)
+	prevDay, _ := e.Calendar().AddWorkingDays(c.DueOn, -1)
 	for _, at := range []time.Time{sched.Opening(prevDay), sched.Opening(c.DueOn)} {
 		if at.After(now) && at.Before(c.Due) {
 			return at, true

@@ -98,6 +98,9 @@ func verifyApostille(c *change, in *ApostilleInput) error {
 	isApostille := issued && (p.form == document.APApostille || p.form == document.ACApostille)
 	given := in != nil
 	if !given && isApostille {
+		if rec := c.app.Verification; rec != nil && rec.Kind == VerifiedApostille && c.app.Apostille != nil {
+			return nil // checked when the verification was recorded (record-verification)
+		}
 		var err error
 		if in, err = apostilleFromFields(c.app.Fields); err != nil {
 			return err
@@ -112,6 +115,19 @@ func verifyApostille(c *change, in *ApostilleInput) error {
 		return invalid("no_apostille", "data.apostille", "", txt("бұл нәтижеге апостиль қойылмайды",
 			"этот результат не апостилируется", "this result takes no apostille"))
 	}
+	k, err := checkApostille(c, in, given)
+	if err != nil {
+		return err
+	}
+	c.app.Apostille = k
+	return nil
+}
+
+// checkApostille verifies the official document against the specimens: the
+// check of the issue and of record-verification. given says the document came
+// in the command's data.apostille rather than the application's fields, which
+// decides the field an error names.
+func checkApostille(c *change, in *ApostilleInput, given bool) (*ApostilleCheck, error) {
 	fields := checkFields[given]
 	name := strings.TrimSpace(in.Document)
 	if name == "" {
@@ -119,31 +135,30 @@ func verifyApostille(c *change, in *ApostilleInput) error {
 	}
 	switch {
 	case name == "" && given:
-		return required("data.apostille.document")
+		return nil, required("data.apostille.document")
 	case name == "":
-		return required("data.fields.document")
+		return nil, required("data.fields.document")
 	case strings.TrimSpace(in.Signer.Surname) == "":
-		return required(fields["signer"])
+		return nil, required(fields["signer"])
 	case strings.TrimSpace(in.SealID) == "":
-		return required(fields["seal"])
+		return nil, required(fields["seal"])
 	case in.SignedOn.IsZero():
-		return required(fields["date"])
+		return nil, required(fields["date"])
 	case in.Pages < 0:
-		return invalid("negative_pages", "data.apostille.pages", "", txt("парақ саны теріс болмайды",
+		return nil, invalid("negative_pages", "data.apostille.pages", "", txt("парақ саны теріс болмайды",
 			"число листов не может быть отрицательным", "the number of pages cannot be negative"))
 	}
 	v, err := decision.VerifyApostille(c.ctx, sqlstore.New(c.e.db).Signatories, c.std, in.OfficialDocument, calendar.DateOf(c.now))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if !v.Authentic {
-		return notAuthentic(v, fields)
+		return nil, notAuthentic(v, fields)
 	}
 	s := v.Specimen
-	c.app.Apostille = &ApostilleCheck{SpecimenID: s.ID, Signer: s.Name.String(), Position: s.Position, Body: s.Body, SealID: s.SealID,
+	return &ApostilleCheck{SpecimenID: s.ID, Signer: s.Name.String(), Position: s.Position, Body: s.Body, SealID: s.SealID,
 		Document: name, DocumentNumber: strings.TrimSpace(in.DocumentNumber), SignedOn: in.SignedOn, Pages: in.Pages,
-		Rule: v.Rule, CheckedAt: c.now}
-	return nil
+		Rule: v.Rule, CheckedAt: c.now}, nil
 }
 
 // notAuthentic names the first point where the document disagrees with the
@@ -170,6 +185,9 @@ func answeringCard(c *change, id string) error {
 	p, issued := paperOf(c.app.Service, c.app.Decision.Result)
 	certificate := issued && p.form == document.ARCertificate
 	id = strings.TrimSpace(id)
+	if rec := c.app.Verification; id == "" && certificate && rec != nil && rec.Kind == VerifiedCard {
+		id = rec.CardID // recorded by record-verification
+	}
 	if id == "" && certificate {
 		id = strings.TrimSpace(c.app.Fields[FieldCardID]) // kept by the desk with the application
 	}

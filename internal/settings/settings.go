@@ -4,10 +4,12 @@
 // (AP-STD-6, AC-7). The rows live in the database (migration 0010_admin);
 // Apply lays them over the calendar and the standards the binary embeds.
 //
-// A change takes effect when the service starts: the calendar and the
-// standards are immutable values that the engine and the pages hold from
-// start-up, and on PostgreSQL several processes share one database, so a
-// restart of each is how all of them pick a change up at the same moment.
+// A change takes effect at once in the process that stores it: the calendar
+// and the standards are immutable values, so app.System.ReloadLaw builds new
+// ones with Apply and hands them to the engine (casework.Engine.SetLaw), which
+// counts every deadline and duty after that with them. On PostgreSQL several
+// processes share one database: each polls Version every minute and reloads
+// when it changed, so the others follow within a minute (or at their start).
 package settings
 
 import (
@@ -97,4 +99,15 @@ func Apply(ctx context.Context, db *store.DB, cal *calendar.Calendar, set *stand
 		return nil, nil, fmt.Errorf("settings: stored MCI values: %w", err)
 	}
 	return cal, set, nil
+}
+
+// Version is the number of stored additions. Both tables are append-only
+// (migration 0010: a transfer or an MCI value is never edited or deleted), so
+// another count is another law — one cheap query for the processes that poll.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.DB.ReadTx(ctx, func(tx *store.Tx) error {
+		return tx.QueryRow(ctx, `SELECT (SELECT COUNT(*) FROM admin_calendar_transfers) + (SELECT COUNT(*) FROM admin_mci_values)`).Scan(&n)
+	})
+	return n, err
 }

@@ -281,23 +281,29 @@ func accepted(t *testing.T, sys *app.System, qs *webtest.Site, n int, today cale
 }
 
 // Rule G-1: a transfer of days off entered on /admin changes the deadlines
-// the engine computes after the restart; the MCI of a new year entered there
-// prices the state duty (AC-7) from then on.
+// the engine computes right after, without a restart; the MCI of a new year
+// entered there prices the state duty (AC-7) at once. Another process on the
+// same database has the change after its reload (the minute's poll), and a
+// process started later from the start.
 func TestTransferChangesDeadline_G_1_AC_7(t *testing.T) {
 	start := time.Date(2027, time.July, 2, 10, 0, 0, 0, calendar.Almaty) // Friday
 	qs := newSite(t, storetest.NewClock(start))
 	c := adminClient(t, qs)
 	today := calendar.DateOf(start)
+	other := restart(t, qs) // another process sharing the database
 
 	resp, body := c.Post("/admin/mci", url.Values{"year": {"2027"}, "tenge": {"4 500"}, "ref": {"Law No. 1-VIII of 01.12.2026"},
 		"act.kk": {"2027 жылғы республикалық бюджет туралы Заң"}, "act.ru": {"Закон о республиканском бюджете на 2027 год"},
 		"act.en": {"Law on the republican budget for 2027"}})
 	wantStatus(t, "MCI", resp, body, http.StatusSeeOther)
 	_, body = c.Get("/admin/mci?lang=en")
-	if !strings.Contains(body, "In force after the restart") {
-		t.Error("the MCI page does not say the value waits for a restart")
+	if strings.Contains(body, "in force on this server within a minute") {
+		t.Error("the MCI page says the value is not in force yet")
 	}
-	before := accepted(t, restart(t, qs), qs, 1, today)
+	if tenge, _, err := qs.Sys.Engine.Standards().MCI(today); err != nil || tenge != 4500 {
+		t.Errorf("the running engine's MCI of 2027 is %d (%v), want 4500", tenge, err)
+	}
+	before := accepted(t, qs.Sys, qs, 1, today)
 
 	// A bad transfer is refused next to its field, in the user's language.
 	resp, body = c.Post("/admin/calendar?lang=ru", url.Values{"worked": {"2027-07-05"}, "off": {"2027-12-31"}, "source": {"Приказ"}})
@@ -308,14 +314,25 @@ func TestTransferChangesDeadline_G_1_AC_7(t *testing.T) {
 		"source": {"Order of the Minister of Labour No. 100 of 01.06.2027"}})
 	wantStatus(t, "transfer", resp, body, http.StatusSeeOther)
 	_, body = c.Get("/admin/calendar?lang=en&year=2027")
-	if !strings.Contains(body, "In force after the restart") || !strings.Contains(body, "03.07.2027") {
-		t.Error("the calendar page does not list the pending transfer")
+	if strings.Contains(body, "in force on this server within a minute") || !strings.Contains(body, "03.07.2027") {
+		t.Error("the calendar page does not list the transfer as in force")
 	}
 
-	sys := restart(t, qs)
-	after := accepted(t, sys, qs, 2, today)
+	after := accepted(t, qs.Sys, qs, 2, today)
 	t.Logf("due %s before the transfer, %s after", before, after)
-	if !after.Before(before) || !sys.Calendar.IsWorkingDay(calendar.D(2027, time.July, 3)) {
-		t.Errorf("due %s before the transfer, %s after: want earlier", before, after)
+	if !after.Before(before) || !qs.Sys.Engine.Calendar().IsWorkingDay(calendar.D(2027, time.July, 3)) {
+		t.Errorf("due %s before the transfer, %s right after: want earlier", before, after)
+	}
+	if other.Engine.Calendar().IsWorkingDay(calendar.D(2027, time.July, 3)) {
+		t.Fatal("the other process counts with the transfer before its reload")
+	}
+	if err := other.ReloadLaw(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := accepted(t, other, qs, 3, today); got != after {
+		t.Errorf("the other process counts %s after its reload, want %s", got, after)
+	}
+	if later := restart(t, qs); !later.Engine.Calendar().IsWorkingDay(calendar.D(2027, time.July, 3)) {
+		t.Error("a process started after the change does not count with it")
 	}
 }

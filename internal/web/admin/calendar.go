@@ -18,7 +18,8 @@ type TransferRow struct {
 	Source      string
 	// Added: entered on this page (else the release carries it).
 	Added bool
-	// Pending: entered after the service started; in force from its next start.
+	// Pending: stored but not yet in the law this process runs (another
+	// process stored it; the poll brings it within a minute).
 	Pending   bool
 	CreatedBy string
 }
@@ -29,7 +30,7 @@ type CalendarPage struct {
 	Year      int
 	Years     []int
 	Transfers []TransferRow
-	Pending   []TransferRow // entered for any year, awaiting a restart
+	Pending   []TransferRow // stored for any year, not yet in force here
 	V         map[string]string
 	Err       ui.FormError
 }
@@ -54,7 +55,7 @@ func (p *Pages) renderCalendar(w http.ResponseWriter, r *http.Request, status in
 	for y := today.Year + 2; y >= today.Year-10; y-- {
 		page.Years = append(page.Years, y)
 	}
-	running := p.deps.Sys.Calendar
+	running := p.deps.Sys.Engine.Calendar()
 	added := map[calendar.Date]settings.Transfer{}
 	for _, t := range stored {
 		added[t.Worked] = t
@@ -89,7 +90,7 @@ func (p *Pages) addTransfer(w http.ResponseWriter, r *http.Request) {
 		err = parseDateField(v, settings.FieldOff, &t.Off)
 	}
 	if err == nil {
-		err = p.settings.AddTransfer(r.Context(), ui.Principal(r).Login, t, p.deps.Sys.Calendar)
+		err = p.settings.AddTransfer(r.Context(), ui.Principal(r).Login, t, p.deps.Sys.Engine.Calendar())
 	}
 	if err != nil {
 		if !isUserError(err) {
@@ -99,7 +100,17 @@ func (p *Pages) addTransfer(w http.ResponseWriter, r *http.Request) {
 		p.renderCalendar(w, r, ui.Status(err), v, settingsError(err, lang, settings.FieldWorked))
 		return
 	}
+	p.reloadLaw(r)
 	done(w, r, pathCalendar+"?year="+strconv.Itoa(t.Off.Year), "added")
+}
+
+// reloadLaw puts a stored change of the law in force at once (rule G-1: the
+// deadlines computed after it count with it). A failure is logged and left to
+// the minute's poll (app.System), which sees the new row.
+func (p *Pages) reloadLaw(r *http.Request) {
+	if err := p.deps.Sys.ReloadLaw(r.Context()); err != nil {
+		p.deps.Log.Error("admin: reload the law", "err", err)
+	}
 }
 
 // parseDateField reads the date input name ("2027-07-03"; empty stays zero).

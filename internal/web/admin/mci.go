@@ -16,7 +16,8 @@ import (
 // MCIRow is the MCI of one year.
 type MCIRow struct {
 	settings.MCIValue
-	// Pending: entered after the service started; fees use it from its next start.
+	// Pending: stored but not yet in the law this process runs (another
+	// process stored it; the poll brings it within a minute).
 	Pending bool
 }
 
@@ -45,7 +46,7 @@ func (p *Pages) renderMCI(w http.ResponseWriter, r *http.Request, status int, v 
 	page := MCIPage{Base: base(r, pathMCI), V: v, Err: ferr}
 	for i := len(table) - 1; i >= 0; i-- { // the newest year first
 		row := MCIRow{MCIValue: table[i]}
-		tenge, _, err := p.deps.Sys.Standards.MCI(calendar.D(row.Year, time.January, 1))
+		tenge, _, err := p.deps.Sys.Engine.Standards().MCI(calendar.D(row.Year, time.January, 1))
 		row.Pending = row.Stored && (err != nil || tenge != row.Tenge)
 		page.Rows = append(page.Rows, row)
 	}
@@ -81,6 +82,7 @@ func (p *Pages) addMCI(w http.ResponseWriter, r *http.Request) {
 		p.renderMCI(w, r, ui.Status(err), v, mciError(err, lang))
 		return
 	}
+	p.reloadLaw(r)
 	done(w, r, pathMCI, "added")
 }
 

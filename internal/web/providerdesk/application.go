@@ -56,8 +56,12 @@ type appContent struct {
 	NeedsPlace   bool
 	Methods      []ui.Option
 	Choice       bool // a result comes on paper or electronically, as the applicant chose (AR-6.4)
-	Me           string
-	Assignee     string
+	// CanRecord: the staff member may record what the verification
+	// established now (record-verification), in the verification panel.
+	CanRecord bool
+	HeadSigns bool // the archival answer on paper waits for the head (AR-6.4)
+	Me        string
+	Assignee  string
 
 	specs []casework.CommandSpec
 }
@@ -147,13 +151,13 @@ func (p *Pages) loadApplication(ctx context.Context, r *http.Request, id string,
 	c := &appContent{App: app, Std: std, Service: std.Name, Me: actor.ID, specs: p.deps.Sys.Engine.Commands(),
 		Assignee: assigneeName(app.Assignee, lang)}
 	now := p.deps.Now()
-	c.Clock, c.HasClock = clockOf(p.deps.Sys.Calendar, app, now, lang)
+	c.Clock, c.HasClock = clockOf(p.deps.Sys.Engine.Calendar(), app, now, lang)
 	for _, k := range app.Clocks {
 		row := clockRow{Clock: k}
 		if !k.Done {
 			one := *app
 			one.Clocks = []casework.Clock{k}
-			v, _ := clockOf(p.deps.Sys.Calendar, &one, now, lang)
+			v, _ := clockOf(p.deps.Sys.Engine.Calendar(), &one, now, lang)
 			row.Level = v.Level
 		}
 		c.Clocks = append(c.Clocks, row)
@@ -193,7 +197,7 @@ func (p *Pages) evidence(ctx context.Context, r *http.Request, c *appContent, ac
 	switch app.Service {
 	case standard.ApostilleProsecution, standard.ApostilleCourt:
 		c.Apostille = true
-		if c.Specimen, err = p.verifySpecimen(ctx, std, app, r.URL.Query(), today); err != nil {
+		if c.Specimen, err = p.verifySpecimen(ctx, std, app, specimenQuery(r), today); err != nil {
 			return err
 		}
 	case standard.ArchivalCertificate:
@@ -223,13 +227,33 @@ func (p *Pages) evidence(ctx context.Context, r *http.Request, c *appContent, ac
 	return nil
 }
 
+// specimenQuery is the document the specimen panel compares: the query's,
+// or — on a refused record form — the document as posted, so the form comes
+// back with its errors and what the officer typed.
+func specimenQuery(r *http.Request) url.Values {
+	if r.Method != http.MethodPost {
+		return r.URL.Query()
+	}
+	q := url.Values{}
+	for _, f := range signerFields {
+		if v := r.PostForm.Get("data.apostille." + f); v != "" {
+			q.Set("sig."+f, v)
+		}
+	}
+	return q
+}
+
 // hearingMethods are the engine's ways of holding a hearing (ADR 0003 §3).
 var hearingMethods = []string{"in-person", "video", "phone", "written"}
 
 // deskCommands are the commands of the provider desk, in the order the page
 // offers them; the front desk and the complaints desk have the others.
 var deskCommands = []string{"register", "start-verification", "assign", "start-additional-check", "interim-reply",
-	"preliminary-refusal", "schedule-hearing", "hold-hearing", "issue", "refuse", "dispatch", "file"}
+	"preliminary-refusal", "schedule-hearing", "hold-hearing", cmdRecord, "issue", "refuse", "dispatch", "file"}
+
+// cmdRecord records what the verification established; its forms are in the
+// verification panel, next to the evidence they record.
+const cmdRecord = "record-verification"
 
 // decisionOptions lists the commands the staff member may take on the
 // application now, and what their forms offer.
@@ -239,6 +263,10 @@ func (p *Pages) decisionOptions(c *appContent, roles []casework.Role) {
 		if !slices.Contains(deskCommands, spec.Name) || !slices.Contains(spec.From, app.State) ||
 			!slices.ContainsFunc(spec.Roles, func(r casework.Role) bool { return slices.Contains(roles, r) }) ||
 			!usedBy(std, app, spec.Name) {
+			continue
+		}
+		if spec.Name == cmdRecord {
+			c.CanRecord = c.Apostille || c.Archive != nil
 			continue
 		}
 		c.Forms = append(c.Forms, commandForm{Name: spec.Name, Description: spec.Description, Rule: spec.Rule})
@@ -268,6 +296,8 @@ func (p *Pages) decisionOptions(c *appContent, roles []casework.Role) {
 		c.NeedsPlace = rc == nil || rc.Person == nil || rc.Person.BirthPlace == ""
 	}
 	c.Hearing = p.hearingWindow(std, app)
+	// Rule AR-6.4: the head signs the archival answer on paper.
+	c.HeadSigns = app.Service == standard.ArchivalCertificate && !slices.Contains(roles, casework.RoleHead)
 }
 
 // usedBy reports whether the application's standard uses the command now, so
@@ -305,7 +335,7 @@ func (p *Pages) hearingWindow(std *standard.Standard, app *casework.Application)
 		hw.Rule = std.Refusal.Hearing.Rule
 	}
 	if st, ok := std.Step("hearing"); ok {
-		hw.To, _ = p.deps.Sys.Calendar.AddWorkingDays(today, st.WorkingDays)
+		hw.To, _ = p.deps.Sys.Engine.Calendar().AddWorkingDays(today, st.WorkingDays)
 		hw.Max, hw.Limited, hw.Rule = hw.To.String(), true, st.Rule
 	}
 	if h := app.Hearing; h != nil {

@@ -96,7 +96,7 @@ func (p *Pages) batchPage(w http.ResponseWriter, r *http.Request, k batchKind, r
 		}
 	}
 	now := p.deps.Now()
-	tomorrow := p.deps.Sys.Calendar.NextWorkingDay(calendar.DateOf(now))
+	tomorrow := p.deps.Sys.Engine.Calendar().NextWorkingDay(calendar.DateOf(now))
 	for i := range apps {
 		app := &apps[i]
 		if app.Complaint != nil || (k.waiting != nil && !k.waiting(app)) {
@@ -104,7 +104,7 @@ func (p *Pages) batchPage(w http.ResponseWriter, r *http.Request, k batchKind, r
 		}
 		row := batchRow{App: *app, Service: p.serviceText(app.Service), Applicant: partyName(app.Applicant),
 			Key: app.ID + ":" + strconv.Itoa(app.Version)}
-		row.Clock, row.HasClock = clockOf(p.deps.Sys.Calendar, app, now, lang)
+		row.Clock, row.HasClock = clockOf(p.deps.Sys.Engine.Calendar(), app, now, lang)
 		// Rule AP-6.5, AR-6.6: the result reaches the State Corporation no later
 		// than one day before the deadline; the delivery clock says when.
 		row.Due = row.HasClock && !row.Clock.Due.IsZero() && !calendar.DateOf(row.Clock.Due).After(tomorrow)

@@ -12,6 +12,7 @@ import (
 	"qyzmet/internal/audit"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
+	"qyzmet/internal/standard"
 	"qyzmet/internal/store/storetest"
 )
 
@@ -172,5 +173,110 @@ func TestQueueByDeadline(t *testing.T) {
 	_, body = c.Get("/desk/provider?state=registered")
 	if strings.Contains(body, late.ID) || strings.Contains(body, fresh.ID) {
 		t.Errorf("the state filter lets other states through")
+	}
+}
+
+var hiddenApostille = regexp.MustCompile(`<input type="hidden" name="(data\.apostille\.[a-z_]+)" value="([^"]*)">`)
+
+// The officer records what the verification established and the head signs
+// the batch with nothing to type (AP-6.2, AP-6.3, AR-6.3, AR-6.4): the
+// apostille's document as compared with the specimens on the desk — one that
+// disagrees is refused and nothing changes — and the card that answers an
+// archival request; both results are issued with their signed PDFs. "No
+// data" needs the medium the applicant chose, asked next to its input.
+func TestHeadSignsRecordedBatch_AP_6_2_AR_6_3_AR_6_4(t *testing.T) {
+	d := newDesk(t, nil)
+	offActor := officer("officer.r", casework.RoleOfficer)
+	off := d.staff("officer.r", casework.RoleOfficer)
+	sp := d.specimen()
+
+	// An apostille whose document nobody described at intake.
+	ap := d.submit(casework.SubmitInput{Service: standard.ApostilleProsecution, Applicant: d.person(40),
+		Documents: provided("application", "identity", "official-document"),
+		Payment:   &casework.Payment{Method: casework.PaymentGateway, Reference: "PG-NONE", AmountTenge: 2162, PaidOn: calendar.DateOf(d.now())},
+		Fields:    map[string]string{"document": "Тергеушінің № 8 қаулысы", "country": "DE"}})
+	ap = d.inVerification(ap, offActor)
+	q := url.Values{"sig.signer_surname": {sp.Surname}, "sig.signer_given_name": {sp.GivenName}, "sig.signer_patronymic": {sp.Patronymic},
+		"sig.signer_position": {sp.Position}, "sig.signer_body": {sp.Body}, "sig.seal_id": {sp.SealID},
+		"sig.signed_on": {sp.ValidFrom.AddDays(30).String()}}
+	_, page := off.Get(appPath(ap.ID) + "?" + q.Encode())
+	form := url.Values{"version": {pageVersion(t, page)}, "data.apostille.document": {"Тергеушінің № 8 қаулысы"},
+		"data.apostille.document_number": {"8/2026"}, "data.apostille.pages": {"2"}}
+	for _, m := range hiddenApostille.FindAllStringSubmatch(page, -1) {
+		form.Set(m[1], m[2])
+	}
+	if form.Get("data.apostille.seal_id") != sp.SealID || form.Get("data.apostille.signer_surname") != sp.Surname {
+		t.Fatalf("the record form does not carry the compared document: %v\n%s", form, excerpt(page))
+	}
+	bad := url.Values{}
+	for k, v := range form {
+		bad[k] = v
+	}
+	bad.Set("data.apostille.seal_id", "XX-00-000")
+	resp, body := off.Post(appPath(ap.ID)+"/commands/record-verification", bad)
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, `id="form-errors"`) || !strings.Contains(body, "Апостиль қойылмайды") {
+		t.Errorf("a seal that disagrees is not refused with the reason:\n%s", excerpt(body))
+	}
+	if got := d.get(ap.ID); got.Version != ap.Version || got.Verification != nil {
+		t.Fatalf("the refused record changed the application: v%d, %+v", got.Version, got.Verification)
+	}
+	bad.Set("data.apostille.seal_id", sp.SealID)
+	bad.Set("data.apostille.pages", "two")
+	_, body = off.Post(appPath(ap.ID)+"/commands/record-verification", bad)
+	if fieldError(body, "data-apostille-pages") == "" {
+		t.Errorf("pages that are no number have no error next to the input")
+	}
+	resp, body = off.Post(appPath(ap.ID)+"/commands/record-verification", form)
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	d.exec(offActor, ap.ID, "assign", map[string]string{"assignee": "role:head"})
+
+	// An archival request answered by the parent's card, found on the desk.
+	parent, child := d.cardWithMinorChild()
+	ar := d.minorRequest(parent, child)
+	ar = d.exec(offActor, ar.ID, "start-verification", nil)
+	_, page = off.Get(appPath(ar.ID))
+	if !strings.Contains(page, `name="data.card_id" value="`+parent.ID+`"`) || !strings.Contains(page, `id="record-no-data"`) {
+		t.Fatalf("the search offers no answer with the card or no-data:\n%s", excerpt(page))
+	}
+	resp, body = off.Post(appPath(ar.ID)+"/commands/record-verification", url.Values{"version": {pageVersion(t, page)}, "data.card_id": {"NO-SUCH-CARD"}})
+	wantStatus(t, resp, body, http.StatusUnprocessableEntity)
+	if !strings.Contains(body, "картотекада NO-SUCH-CARD карточкасы жоқ") {
+		t.Errorf("an unknown card is not refused with the reason:\n%s", excerpt(body))
+	}
+	_, body = off.Post(appPath(ar.ID)+"/commands/record-verification", url.Values{"version": {pageVersion(t, page)}, "data.no_data": {"yes"}})
+	if fieldError(body, "record-medium") == "" {
+		t.Errorf("no data without the applicant's medium has no error next to the medium")
+	}
+	resp, body = off.Post(appPath(ar.ID)+"/commands/record-verification", url.Values{"version": {pageVersion(t, page)}, "data.card_id": {parent.ID}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	d.exec(offActor, ar.ID, "assign", map[string]string{"assignee": "role:head"})
+
+	head := d.staff("head.r", casework.RoleHead)
+	_, body = head.Get("/desk/provider/sign")
+	keys := picks(body)
+	if keys[ap.ID] == "" || keys[ar.ID] == "" || !strings.Contains(body, "Жазылды: жауап беретін карточка "+parent.ID) {
+		t.Fatalf("the head's list lacks the recorded lines:\n%s", excerpt(body))
+	}
+	resp, body = head.Post("/desk/provider/sign", url.Values{"app": {keys[ap.ID], keys[ar.ID]}})
+	wantStatus(t, resp, body, http.StatusOK)
+	if !strings.Contains(body, "Орындалды: 2, орындалмады: 0.") {
+		t.Errorf("the report does not say both were signed:\n%s", excerpt(body))
+	}
+	for _, id := range []string{ap.ID, ar.ID} {
+		got := d.get(id)
+		if got.State != casework.StateIssued || got.Decision.DecidedBy != "head.r" || len(got.Documents) != 1 {
+			t.Fatalf("%s (%s): %s by %+v with %d documents", id, got.Service, got.State, got.Decision, len(got.Documents))
+		}
+		resp, pdf := head.Get(appPath(id) + "/documents/" + got.Documents[0].Number)
+		if resp.StatusCode != http.StatusOK || !strings.HasPrefix(pdf, "%PDF") {
+			t.Errorf("%s: the PDF answers %d", got.Documents[0].Number, resp.StatusCode)
+		}
+	}
+	if got := d.get(ap.ID); got.Apostille == nil || got.Apostille.SealID != sp.SealID || got.Apostille.DocumentNumber != "8/2026" || got.Apostille.Pages != 2 {
+		t.Errorf("the apostille certifies %+v", got.Apostille)
+	}
+	if got := d.get(ar.ID); got.Decision.CardID != parent.ID {
+		t.Errorf("the certificate is drawn from %q, want %s", got.Decision.CardID, parent.ID)
 	}
 }

@@ -2,6 +2,8 @@ package providerdesk_test
 
 import (
 	"context"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,8 +196,10 @@ func TestBrowserHeadBatchSigning_AR_6_4_AP_6_5_AP_6_1(t *testing.T) {
 
 // An archival request about a person under 16 on 1 January 1940 is answered
 // through the parents (AR-6.1): the desk's built-in search finds the parent's
-// card, the officer opens it and answers with it; the certificate is issued.
-func TestBrowserArchivalCertificateThroughParents_AR_6_1(t *testing.T) {
+// card, the officer opens it and, with the keyboard, records it as the answer
+// (AR-6.3) and sends the application to the head, who signs the certificate
+// in the batch (AR-6.4).
+func TestBrowserArchivalCertificateThroughParents_AR_6_1_AR_6_3_AR_6_4(t *testing.T) {
 	tab := browsertest.New(t)
 	d := newDesk(t, nil)
 	parent, child := d.cardWithMinorChild()
@@ -211,13 +215,25 @@ func TestBrowserArchivalCertificateThroughParents_AR_6_1(t *testing.T) {
 	screenshot(t, tab, "card")
 	browsertest.Do(t, tab, chromedp.Focus(chromedp.CSS("#choose-card")))
 	browsertest.Load(t, tab, chromedp.KeyEvent("\r"))
-	if v := browsertest.Get(t, tab, chromedp.Value(chromedp.CSS("#data-fields-card_id"))); v != parent.ID {
-		t.Fatalf("the issue form carries card %q, want %s", v, parent.ID)
-	}
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("#cmd-issue button")))
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "archival-issued")
-	if got := d.get(app.ID); got.State != casework.StateIssued || len(got.Documents) == 0 {
-		t.Fatalf("after the issue: %s with %d documents", got.State, len(got.Documents))
+	screenshot(t, tab, "archival-recorded")
+	if got := browsertest.Text(t, tab, "#recorded"); !strings.Contains(got, parent.ID) {
+		t.Fatalf("the page does not show the recorded card: %q", got)
+	}
+	if got := browsertest.Text(t, tab, "#head-signs"); !strings.Contains(got, "басшы қол қояды") {
+		t.Errorf("the issue form does not say the head signs: %q", got)
+	}
+	browsertest.Do(t, tab, chromedp.Focus(chromedp.CSS("#cmd-assign .pd-second button")))
+	browsertest.Load(t, tab, chromedp.KeyEvent("\r"))
+	if got := d.get(app.ID); got.Assignee != "role:head" || got.Verification == nil || got.Verification.CardID != parent.ID {
+		t.Fatalf("after sending to the head: assignee %q, verification %+v", got.Assignee, got.Verification)
+	}
+
+	head := d.staff("head.ar", casework.RoleHead)
+	_, body := head.Get("/desk/provider/sign")
+	resp, body := head.Post("/desk/provider/sign", url.Values{"app": {picks(body)[app.ID]}})
+	wantStatus(t, resp, body, http.StatusOK)
+	if got := d.get(app.ID); got.State != casework.StateIssued || got.Decision.CardID != parent.ID || len(got.Documents) == 0 {
+		t.Fatalf("after the head's signing: %s with card %q and %d documents", got.State, got.Decision.CardID, len(got.Documents))
 	}
 }

@@ -2,6 +2,7 @@ package providerdesk
 
 import (
 	"net/http"
+	"slices"
 
 	"qyzmet/internal/audit"
 	"qyzmet/internal/casework"
@@ -39,6 +40,7 @@ func (p *Pages) card(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	c := cardContent{App: app, Card: card, CanPick: !app.Final() && app.Decision == nil}
+	// Rule AR-6.3: the card that answers is recorded while the search runs.
+	c := cardContent{App: app, Card: card, CanPick: slices.Contains(decisionStates, app.State)}
 	p.views.Render(w, r, http.StatusOK, "card", lang, ui.Tf("providerdesk.card.title", lang, card.ID), c)
 }

@@ -3,6 +3,7 @@ package providerdesk
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -60,6 +61,10 @@ func (p *Pages) command(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, applicationPath(id)+"?done="+url.QueryEscape(name), http.StatusSeeOther)
 	case apperr.CodeOf(err) == apperr.NotFound:
 		p.views.NotFound(w, r)
+	case apperr.CodeOf(err) == apperr.Forbidden && byRule(err):
+		// A rule, not the role, stands in the way (AR-6.4: the head signs):
+		// the form says which and what to do instead.
+		p.refused(w, r, id, name, http.StatusForbidden, placeError(ui.NewFormError(err, lang)))
 	case apperr.CodeOf(err) == apperr.Forbidden:
 		p.views.Forbidden(w, r)
 	case apperr.CodeOf(err) == apperr.Conflict:
@@ -71,6 +76,12 @@ func (p *Pages) command(w http.ResponseWriter, r *http.Request) {
 	default:
 		p.fail(w, r, err)
 	}
+}
+
+// byRule reports whether the engine refused by a rule of the digest.
+func byRule(err error) bool {
+	var ce *casework.Error
+	return errors.As(err, &ce) && ce.Rule != ""
 }
 
 // alreadyDone reports whether the command at this version is the actor's own
@@ -99,7 +110,7 @@ var indexSuffix = regexp.MustCompile(`\[[0-9]+\]$`)
 // name; errors of anything else go to the top of the form.
 var formFields = []string{"data.assignee", "data.text", "data.grounds", "data.at", "data.method", "data.place",
 	"data.position", "data.minutes", "data.result", "data.medium", "data.finding", "data.fields.birth_place",
-	"data.fields." + fieldCardID, "hearing_time"}
+	"data.fields." + fieldCardID, "hearing_time", "data.apostille.document", "data.apostille.document_number", "data.apostille.pages"}
 
 // placeError puts an engine error next to the desk's input of that name
 // ("data.grounds[1]" next to the grounds), else at the top of the form.
@@ -163,6 +174,8 @@ func commandData(name string, f url.Values, lang i18n.Lang) (json.RawMessage, ui
 		d["attended"] = f.Get("data.attended") == "yes"
 		put("position", text("data.position"))
 		put("minutes", text("data.minutes"))
+	case cmdRecord:
+		recordData(f, d, text, bad)
 	case "issue":
 		put("result", f.Get("data.result"))
 		put("medium", f.Get("data.medium"))
@@ -208,4 +221,47 @@ func hearingAt(day, clock string, bad func(field, key string)) (time.Time, bool)
 		return time.Time{}, false
 	}
 	return time.Date(d.Year, d.Month, d.Day, hm.Hour(), hm.Minute(), 0, 0, calendar.Almaty), true
+}
+
+// recordData is the data of record-verification from one of the panel's
+// forms: the card that answers, "no data" with the applicant's medium, or the
+// official document as compared with the specimens (AP-6.2, AR-6.3, AR-6.4).
+func recordData(f url.Values, d map[string]any, text func(string) string, bad func(field, key string)) {
+	switch {
+	case f.Has("data.card_id"):
+		d["card_id"] = strings.TrimSpace(f.Get("data.card_id"))
+	case f.Get("data.no_data") == "yes":
+		d["no_data"] = true
+		if m := f.Get("data.medium"); m != "" {
+			d["medium"] = m
+		}
+	case f.Has("data.apostille." + fieldSignerSurname):
+		d["apostille"] = apostilleData(f, text, bad)
+	}
+}
+
+// apostilleData is the official document of the record form, as the engine's
+// ApostilleInput reads it.
+func apostilleData(f url.Values, text func(string) string, bad func(field, key string)) map[string]any {
+	in := func(field string) string { return text("data.apostille." + field) }
+	a := map[string]any{
+		"signer":   map[string]string{"surname": in(fieldSignerSurname), "given_name": in(fieldSignerGivenName), "patronymic": in(fieldSignerPatronymic)},
+		"position": in(fieldSignerPosition), "body": in(fieldSignerBody), "seal_id": in(fieldSealID),
+		"document": in("document"), "document_number": in("document_number"),
+	}
+	if s := in(fieldSignedOn); s != "" {
+		if _, err := calendar.ParseDate(s); err != nil {
+			bad("data.apostille."+fieldSignedOn, "providerdesk.verify.bad_date")
+		} else {
+			a["signed_on"] = s
+		}
+	}
+	if s := in("pages"); s != "" {
+		if n, err := strconv.Atoi(s); err != nil || n < 0 {
+			bad("data.apostille.pages", "providerdesk.recorded.bad_pages")
+		} else {
+			a["pages"] = n
+		}
+	}
+	return a
 }

@@ -117,7 +117,7 @@ func (p *Pages) checkPayment(ctx context.Context, std *standard.Standard, app *c
 				PayerName: partyName(app.Applicant), AmountTiyn: int64(pay.AmountTenge) * 100, PaidOn: pay.PaidOn}
 		}
 	}
-	payments := decision.Payments{Payments: p.deps.Sys.Registries.Payments, Standards: p.deps.Sys.Standards}
+	payments := decision.Payments{Payments: p.deps.Sys.Registries.Payments, Standards: p.deps.Sys.Engine.Standards()}
 	res, err := payments.Check(ctx, std, req)
 	return &res, err
 }
@@ -172,7 +172,7 @@ func (a *archiveIndex) get(ctx context.Context) (*archivesearch.Index, error) {
 // person under 16 on 1 January 1940 is found on the parents' cards). The
 // query's as.* values override what the application says.
 func (p *Pages) searchArchive(ctx context.Context, app *casework.Application, q url.Values) (*archivePanel, error) {
-	ap := &archivePanel{Chosen: firstNonEmpty(q.Get("card"), app.Fields[fieldCardID])}
+	ap := &archivePanel{Chosen: firstNonEmpty(q.Get("card"), recordedCard(app), app.Fields[fieldCardID])}
 	if q.Has("as.name") {
 		ap.Name, ap.Year = strings.TrimSpace(q.Get("as.name")), strings.TrimSpace(q.Get("as.year"))
 		for i := range ap.Parents {
@@ -259,6 +259,14 @@ func firstNonEmpty(ss ...string) string {
 		if s != "" {
 			return s
 		}
+	}
+	return ""
+}
+
+// recordedCard is the card the verification recorded as the answer, or "".
+func recordedCard(app *casework.Application) string {
+	if v := app.Verification; v != nil && v.Kind == casework.VerifiedCard {
+		return v.CardID
 	}
 	return ""
 }

@@ -91,17 +91,38 @@ func TestArchiveSearchThroughParents_AR_6_1(t *testing.T) {
 		t.Errorf("an unknown card: %d, want 404", resp.StatusCode)
 	}
 
-	// The officer issues with the chosen card.
+	// The officer answers with the card from the card's page: it is recorded
+	// (AR-6.3) and shown as chosen. The certificate on paper is the head's to
+	// sign (AR-6.4): the officer's issue is refused with the rule, next to
+	// the form, and changes nothing; the head's issue draws it from the card.
+	offActor := officer("officer.s", casework.RoleOfficer)
+	d.exec(offActor, app.ID, "start-verification", nil)
 	off := d.staff("officer.s", casework.RoleOfficer)
-	d.exec(officer("officer.s", casework.RoleOfficer), app.ID, "start-verification", nil)
-	_, page := off.Get(appPath(app.ID) + "?card=" + parent.ID)
-	if !strings.Contains(page, `name="data.fields.card_id" type="text" value="`+parent.ID+`"`) {
-		t.Fatalf("the issue form does not carry the chosen card:\n%s", excerpt(page))
-	}
-	resp, body = off.Post(appPath(app.ID)+"/commands/issue", url.Values{"version": {pageVersion(t, page)}, "data.fields.card_id": {parent.ID}})
+	_, cardPage := off.Get(cardLink)
+	resp, body = off.Post(appPath(app.ID)+"/commands/record-verification", url.Values{"version": {pageVersion(t, cardPage)}, "data.card_id": {parent.ID}})
 	wantStatus(t, resp, body, http.StatusSeeOther)
-	if got := d.get(app.ID); got.State != casework.StateIssued || got.Fields["card_id"] != parent.ID {
-		t.Errorf("issued %s with card %q", got.State, got.Fields["card_id"])
+	if got := d.get(app.ID); got.Verification == nil || got.Verification.CardID != parent.ID || got.State != casework.StateVerification {
+		t.Fatalf("recorded %+v in %s", got.Verification, got.State)
+	}
+	_, page := off.Get(appPath(app.ID))
+	if !strings.Contains(page, `id="recorded"`) || !strings.Contains(page, `class="pd-chosen"><td><a href="`+cardLink+`"`) {
+		t.Fatalf("the page does not show the recorded card:\n%s", excerpt(page))
+	}
+	before := d.get(app.ID)
+	resp, body = off.Post(appPath(app.ID)+"/commands/issue", url.Values{"version": {pageVersion(t, page)}})
+	wantStatus(t, resp, body, http.StatusForbidden)
+	if !strings.Contains(body, "басшы қол қояды") || !strings.Contains(body, `id="cmd-issue"`) {
+		t.Errorf("the officer's issue is not refused next to the form with AR-6.4:\n%s", excerpt(body))
+	}
+	if got := d.get(app.ID); got.Version != before.Version || got.Decision != nil {
+		t.Fatalf("the refused issue changed the application: v%d → v%d, %+v", before.Version, got.Version, got.Decision)
+	}
+	head := d.staff("head.s", casework.RoleHead)
+	_, page = head.Get(appPath(app.ID))
+	resp, body = head.Post(appPath(app.ID)+"/commands/issue", url.Values{"version": {pageVersion(t, page)}})
+	wantStatus(t, resp, body, http.StatusSeeOther)
+	if got := d.get(app.ID); got.State != casework.StateIssued || got.Decision.CardID != parent.ID || len(got.Documents) != 1 {
+		t.Errorf("issued %s with card %q and %d documents", got.State, got.Decision.CardID, len(got.Documents))
 	}
 }
 

@@ -268,5 +268,27 @@ func init() {
 		"providerdesk.journal.country":   {KK: "Ұсынылатын мемлекет", RU: "Страна предъявления", EN: "Country"},
 		"providerdesk.journal.result":    {KK: "Нәтиже", RU: "Результат", EN: "Result"},
 		"providerdesk.journal.empty":     {KK: "Бұл кезеңде тіркелген құжат жоқ.", RU: "За этот период документы не регистрировались.", EN: "Nothing was registered in this period."},
+
+		// What the verification established, recorded for the head's batch (AP-6.2, AR-6.3, AR-6.4).
+		"providerdesk.recorded.title":            {KK: "Тексеру қорытындысын жазу", RU: "Записать результат проверки", EN: "Record the verification"},
+		"providerdesk.recorded.apostille_hint":   {KK: "Құжат үлгілермен сәйкес. Қорытындыны жазыңыз: басшы апостильді топтамада ештеңе енгізбей қояды.", RU: "Документ совпадает с образцами. Запишите результат: руководитель проставит апостиль в пакете, ничего не вводя.", EN: "The document agrees with the specimens. Record it: the head then signs the apostille in the batch with nothing to type."},
+		"providerdesk.recorded.apostille_submit": {KK: "Жазу: құжат түпнұсқа", RU: "Записать: документ подлинный", EN: "Record: the document is authentic"},
+		"providerdesk.recorded.document":         {KK: "Апостильденетін құжаттың атауы", RU: "Наименование апостилируемого документа", EN: "Name of the document to apostille"},
+		"providerdesk.recorded.document_number":  {KK: "Құжаттың нөмірі", RU: "Номер документа", EN: "Document number"},
+		"providerdesk.recorded.pages":            {KK: "Парақ саны", RU: "Количество листов", EN: "Number of pages"},
+		"providerdesk.recorded.bad_pages":        {KK: "Парақ санын бүтін оң санмен жазыңыз.", RU: "Укажите количество листов целым неотрицательным числом.", EN: "Give the number of pages as a whole number, zero or more."},
+		"providerdesk.recorded.answer_col":       {KK: "Жауап", RU: "Ответ", EN: "Answer"},
+		"providerdesk.recorded.answer":           {KK: "Осы карточкамен жауап беру", RU: "Ответить по карточке", EN: "Answer with the card"},
+		"providerdesk.recorded.no_data_title":    {KK: "Картотекада деректер табылмады", RU: "В картотеке сведений не найдено", EN: "No data in the card index"},
+		"providerdesk.recorded.medium":           {KK: "Өтініш беруші таңдаған жауап түрі", RU: "Способ ответа, выбранный заявителем", EN: "How the applicant chose to get the reply"},
+		"providerdesk.recorded.choose":           {KK: "— таңдаңыз —", RU: "— выберите —", EN: "— choose —"},
+		"providerdesk.recorded.no_data_submit":   {KK: "Жазу: деректер жоқ", RU: "Записать: сведений нет", EN: "Record: no data"},
+		"providerdesk.recorded.kind.apostille":   {KK: "Жазылды: құжат үлгімен сәйкес", RU: "Записано: документ совпадает с образцом", EN: "Recorded: the document agrees with the specimen"},
+		"providerdesk.recorded.kind.card":        {KK: "Жазылды: жауап беретін карточка", RU: "Записано: ответ по карточке", EN: "Recorded: the answer is card"},
+		"providerdesk.recorded.kind.no-data":     {KK: "Жазылды: деректер жоқ", RU: "Записано: сведений нет", EN: "Recorded: no data"},
+		"providerdesk.recorded.by":               {KK: "Жазған: %s, %s.", RU: "Записал(а): %s, %s.", EN: "Recorded by %s, %s."},
+		"providerdesk.recorded.next":             {KK: "Енді өтінішті басшының қолына жіберіңіз.", RU: "Теперь передайте заявление на подпись руководителю.", EN: "Now send the application for the head's signature."},
+		"providerdesk.card.choose_hint":          {KK: "Карточка өтініштің жауабы ретінде жазылады; анықтамаға басшы қол қояды.", RU: "Карточка будет записана как ответ по заявлению; справку подписывает руководитель.", EN: "The card is recorded as the answer to the request; the head signs the certificate."},
+		"providerdesk.form.head_signs":           {KK: "Қағаз жеткізгіштегі архивтік жауапқа басшы қол қояды: тексеру қорытындысын жазып, өтінішті басшының қолына жіберіңіз. Маман тек электрондық жауап бере алады.", RU: "Архивный ответ на бумажном носителе подписывает руководитель: запишите результат проверки и передайте заявление на подпись. Специалист может выдать только электронный ответ.", EN: "The head signs the archival answer on paper: record the verification and send the application for the head's signature. An officer may issue an electronic reply only."},
 	})
 }

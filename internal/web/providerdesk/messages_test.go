@@ -32,16 +32,17 @@ func TestEveryMessageExists(t *testing.T) {
 		t.Fatalf("found only %d message keys: the scan is broken", len(keys))
 	}
 	families := map[string][]string{
-		"providerdesk.check.":    {"signer", "position", "body", "seal", "date", "body_kind", "amount", "budget_code", "application", "reference"},
-		"providerdesk.evidence.": {string(decision.EvidenceNotInRegistry), string(decision.EvidenceRegistryDiffers), string(decision.EvidenceSeveralPersons), string(decision.EvidenceSimilarName), string(decision.EvidenceNamesake)},
-		"providerdesk.record.":   {string(decision.NoRecord), string(decision.HasRecord), string(decision.AdditionalCheck), string(decision.ConsentRequired), string(casework.RecordUndecided)},
-		"providerdesk.payment.":  {string(decision.Paid), string(decision.NotPaid), string(decision.AwaitingConfirmation), string(decision.Free)},
-		"providerdesk.outcome.":  {casework.OutcomeIssued, casework.OutcomeRefused, casework.OutcomeInterimReply},
-		"providerdesk.finding.":  {casework.FindingNoRecord, casework.FindingHasRecord},
-		"providerdesk.method.":   {"in-person", "video", "phone", "written"},
-		"providerdesk.level.":    {"ok", "soon", "late"},
-		"providerdesk.sign.":     {"title", "lead", "submit"},
-		"providerdesk.dispatch.": {"title", "lead", "submit"},
+		"providerdesk.check.":         {"signer", "position", "body", "seal", "date", "body_kind", "amount", "budget_code", "application", "reference"},
+		"providerdesk.evidence.":      {string(decision.EvidenceNotInRegistry), string(decision.EvidenceRegistryDiffers), string(decision.EvidenceSeveralPersons), string(decision.EvidenceSimilarName), string(decision.EvidenceNamesake)},
+		"providerdesk.record.":        {string(decision.NoRecord), string(decision.HasRecord), string(decision.AdditionalCheck), string(decision.ConsentRequired), string(casework.RecordUndecided)},
+		"providerdesk.payment.":       {string(decision.Paid), string(decision.NotPaid), string(decision.AwaitingConfirmation), string(decision.Free)},
+		"providerdesk.outcome.":       {casework.OutcomeIssued, casework.OutcomeRefused, casework.OutcomeInterimReply},
+		"providerdesk.finding.":       {casework.FindingNoRecord, casework.FindingHasRecord},
+		"providerdesk.method.":        {"in-person", "video", "phone", "written"},
+		"providerdesk.level.":         {"ok", "soon", "late"},
+		"providerdesk.sign.":          {"title", "lead", "submit"},
+		"providerdesk.dispatch.":      {"title", "lead", "submit"},
+		"providerdesk.recorded.kind.": {casework.VerifiedApostille, casework.VerifiedCard, casework.VerifiedNoData},
 	}
 	for prefix, ids := range families {
 		for _, id := range ids {

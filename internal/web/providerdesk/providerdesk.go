@@ -96,7 +96,7 @@ func reader(r *http.Request) casework.Actor {
 
 // standardOf is the standard version the application runs under.
 func (p *Pages) standardOf(app *casework.Application) *standard.Standard {
-	for _, v := range p.deps.Sys.Standards.Versions(app.Service) {
+	for _, v := range p.deps.Sys.Engine.Standards().Versions(app.Service) {
 		if v.Version == app.StandardVersion {
 			return v
 		}

@@ -110,7 +110,7 @@ func (p *Pages) queue(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		row := queueRow{App: app, Service: tab.Name, Applicant: partyName(app.Applicant), Assignee: assigneeName(app.Assignee, lang)}
-		row.Clock, row.HasClock = clockOf(p.deps.Sys.Calendar, &app, now, lang)
+		row.Clock, row.HasClock = clockOf(p.deps.Sys.Engine.Calendar(), &app, now, lang)
 		tab.Count++
 		if row.Clock.Level == levelLate {
 			tab.Overdue++
@@ -166,7 +166,7 @@ func partyName(p casework.Party) string {
 
 // serviceText is the service's name in the newest standard loaded.
 func (p *Pages) serviceText(id standard.ServiceID) i18n.Text {
-	vs := p.deps.Sys.Standards.Versions(id)
+	vs := p.deps.Sys.Engine.Standards().Versions(id)
 	if len(vs) == 0 {
 		return i18n.Text{KK: string(id), RU: string(id), EN: string(id)}
 	}
