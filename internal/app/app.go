@@ -50,12 +50,7 @@ type Config struct {
 
 // System is Qyzmet running.
 type System struct {
-	DB *store.DB
-	// Standards and Calendar are the law at start-up; an administrator's
-	// later change reaches Engine.Standards and Engine.Calendar (ReloadLaw),
-	// which pages that count deadlines or duties should read.
-	Standards  *standard.Set
-	Calendar   *calendar.Calendar
+	DB         *store.DB
 	Log        *slog.Logger
 	Auth       *auth.Service
 	DevSMS     *auth.DevSMS // nil unless Config.DevSMS
@@ -85,35 +80,33 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 	if log == nil {
 		log = slog.Default()
 	}
-	s := &System{DB: cfg.DB, Standards: cfg.Standards, Calendar: cfg.Calendar, Log: log,
+	s := &System{DB: cfg.DB, Log: log,
 		Registries: sqlstore.New(cfg.DB), Register: &eregister.Register{DB: cfg.DB, Roots: cfg.Roots},
 		Branches: &org.Directory{DB: cfg.DB}, Audit: &audit.Log{DB: cfg.DB}}
-	if s.Standards == nil {
+	s.baseStandards, s.baseCalendar = cfg.Standards, cfg.Calendar
+	if s.baseStandards == nil {
 		set, err := standard.Default()
 		if err != nil {
 			return nil, err
 		}
-		s.Standards = set
+		s.baseStandards = set
 	}
-	if s.Calendar == nil {
-		s.Calendar = calendar.Default()
+	if s.baseCalendar == nil {
+		s.baseCalendar = calendar.Default()
 	}
 	// The administrator's transfers of days off and MCI values (/admin) are
 	// laid over the law the binary carries; a later change reaches the engine
-	// through ReloadLaw (internal/settings explains how). Calendar and
-	// Standards stay the law of the start; Engine.Calendar and
-	// Engine.Standards are the law in force.
-	s.baseCalendar, s.baseStandards = s.Calendar, s.Standards
+	// through ReloadLaw (internal/settings explains how); Calendar and
+	// Standards are the law in force.
 	version, err := (&settings.Store{DB: cfg.DB}).Version(ctx)
 	if err != nil {
 		return nil, err
 	}
 	s.lawVersion.Store(version)
-	s.Calendar, s.Standards, err = settings.Apply(ctx, cfg.DB, s.Calendar, s.Standards)
+	cal, set, err := settings.Apply(ctx, cfg.DB, s.baseCalendar, s.baseStandards)
 	if err != nil {
 		return nil, err
 	}
-	s.Queue = &queue.Queue{DB: cfg.DB, Calendar: s.Calendar, Branches: s.Branches}
 	s.Auth = &auth.Service{DB: cfg.DB, Log: log, SMS: auth.NoSMS{},
 		Directory: &auth.DBDirectory{DB: cfg.DB, Persons: s.Registries.Persons}}
 	if cfg.DevSMS {
@@ -125,7 +118,7 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 	// (every read audited there), and — with a signing key — the Issuer that
 	// signs and registers every paper a command issues
 	// (docs/adr/0004-automation.md).
-	ecfg := casework.Config{DB: cfg.DB, Standards: s.Standards, Calendar: s.Calendar, Log: log,
+	ecfg := casework.Config{DB: cfg.DB, Standards: set, Calendar: cal, Log: log,
 		CriminalRecords: &decision.CriminalRecords{Persons: s.Registries.Persons, Records: s.Registries.Records,
 			Audit: s.Registries.Audit, Clock: cfg.DB.Now}}
 	if cfg.Signer != nil {
@@ -138,6 +131,7 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 		return nil, err
 	}
 	s.Engine = engine
+	s.Queue = &queue.Queue{DB: cfg.DB, Calendar: engine.Calendar, Branches: s.Branches}
 
 	// The engine enqueues through its own insert-only client, inside the
 	// transactions of its commands; this client, which has the workers, runs
@@ -217,6 +211,13 @@ func (s *System) pollLaw(ctx context.Context) {
 		}
 	}
 }
+
+// Calendar is the calendar in force: the binary's with the administrator's
+// transfers of days off (ReloadLaw keeps it current).
+func (s *System) Calendar() *calendar.Calendar { return s.Engine.Calendar() }
+
+// Standards are the standards in force, with the administrator's MCI values.
+func (s *System) Standards() *standard.Set { return s.Engine.Standards() }
 
 // Stop waits for running jobs and ends the job client; the database stays
 // open for the caller to close.

@@ -97,8 +97,11 @@ type Booking struct {
 
 // Queue works the electronic queue of every branch.
 type Queue struct {
-	DB       *store.DB
-	Calendar *calendar.Calendar
+	DB *store.DB
+	// Calendar is the calendar in force: a function, so that an
+	// administrator's transfer of a day off reaches the slots at once
+	// (app.System passes the engine's); nil is calendar.Default.
+	Calendar func() *calendar.Calendar
 	Branches *org.Directory
 	// Hours are the State Corporation's working hours; the zero value is
 	// Monday to Friday 09:00–18:00 without lunch, as the standards state them
@@ -124,7 +127,7 @@ func (q *Queue) calendar() *calendar.Calendar {
 	if q.Calendar == nil {
 		return calendar.Default()
 	}
-	return q.Calendar
+	return q.Calendar()
 }
 
 // services an applicant may come for (a complaint is filed, not queued for).

@@ -26,7 +26,7 @@ func setup(t *testing.T, e storetest.Engine) (*queue.Queue, *storetest.Clock) {
 	t.Helper()
 	clock := storetest.NewClock(at(monday, 8, 0))
 	db := e.Open(t, clock)
-	return &queue.Queue{DB: db, Calendar: calendar.Default(), Branches: &org.Directory{DB: db}}, clock
+	return &queue.Queue{DB: db, Calendar: calendar.Default, Branches: &org.Directory{DB: db}}, clock
 }
 
 // person is the n-th valid IIN of people born on 1 May 1990.
@@ -83,7 +83,7 @@ func TestSlotsOfWorkingDays_G_5(t *testing.T) {
 			t.Errorf("booking days = %v", days)
 		}
 		for _, d := range days {
-			if !q.Calendar.IsWorkingDay(d) {
+			if !q.Calendar().IsWorkingDay(d) {
 				t.Errorf("booking day %s is not a working day", d)
 			}
 		}

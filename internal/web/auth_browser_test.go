@@ -14,7 +14,6 @@ import (
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/auth"
 	"qyzmet/internal/browsertest"
-	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/iin"
 	"qyzmet/internal/standard"
@@ -55,7 +54,7 @@ func newSigninSite(t *testing.T) signinSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Server{Standards: set, Calendar: calendar.Default(), Demo: true, Auth: svc, DevSMS: sms})
+	s, err := New(Server{Standards: set, Demo: true, Auth: svc, DevSMS: sms})
 	if err != nil {
 		t.Fatal(err)
 	}

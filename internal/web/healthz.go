@@ -13,6 +13,6 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{
 		"status":   "ok",
 		"time":     s.Now().UTC().Format("2006-01-02T15:04:05Z"),
-		"services": len(s.Standards.Services()),
+		"services": len(s.standards().Services()),
 	})
 }

@@ -11,7 +11,6 @@ import (
 
 	"qyzmet/internal/app"
 	"qyzmet/internal/auth"
-	"qyzmet/internal/calendar"
 	"qyzmet/internal/eregister"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/web/ui"
@@ -20,11 +19,11 @@ import (
 // Server is the web front of Qyzmet.
 type Server struct {
 	// System is the running Qyzmet behind the portal and the desks; New takes
-	// Standards, Calendar, Auth, DevSMS and Register from it when they are not
-	// set. Nil serves the public pages and the sign-in alone.
+	// Auth, DevSMS and Register from it when they are not set, and the pages
+	// read the standards in force from it. Nil serves the public pages and the
+	// sign-in alone, with Standards.
 	System    *app.System
 	Standards *standard.Set
-	Calendar  *calendar.Calendar
 	Log       *slog.Logger
 	Now       func() time.Time
 	Demo      bool
@@ -62,8 +61,6 @@ type AreaFunc func(ui.Deps) (Area, error)
 // New parses the templates once and checks that every view exists.
 func New(s Server) (*Server, error) {
 	if sys := s.System; sys != nil {
-		s.Standards = cmp.Or(s.Standards, sys.Standards)
-		s.Calendar = cmp.Or(s.Calendar, sys.Calendar)
 		s.Auth = cmp.Or(s.Auth, sys.Auth)
 		s.DevSMS = cmp.Or(s.DevSMS, sys.DevSMS)
 		s.Register = cmp.Or(s.Register, sys.Register)
@@ -90,6 +87,15 @@ func New(s Server) (*Server, error) {
 		}
 	}
 	return &s, nil
+}
+
+// standards are the standards in force: the System's, which follow an
+// administrator's MCI values, else the fixed Standards.
+func (s *Server) standards() *standard.Set {
+	if s.System != nil {
+		return s.System.Standards()
+	}
+	return s.Standards
 }
 
 // Handler routes every request the server answers.

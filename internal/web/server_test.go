@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"qyzmet/internal/calendar"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/web/ui"
 )
@@ -20,7 +19,7 @@ func testServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Server{Standards: set, Calendar: calendar.Default(),
+	s, err := New(Server{Standards: set,
 		Now: func() time.Time { return time.Date(2026, 3, 20, 5, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)

@@ -45,8 +45,8 @@ func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	today := calendar.DateOf(s.Now())
 	var cards []serviceCard
-	for _, id := range s.Standards.Services() {
-		std, err := s.Standards.At(id, today)
+	for _, id := range s.standards().Services() {
+		std, err := s.standards().At(id, today)
 		if err != nil {
 			continue // not in force today
 		}
@@ -65,7 +65,7 @@ func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) standardPage(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	today := calendar.DateOf(s.Now())
-	std, err := s.Standards.At(standard.ServiceID(r.PathValue("service")), today)
+	std, err := s.standards().At(standard.ServiceID(r.PathValue("service")), today)
 	if err != nil {
 		s.views.NotFound(w, r)
 		return
@@ -109,7 +109,7 @@ func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lan
 	}
 	if std.Fee != nil {
 		c.FeeRule = std.Fee.Rule
-		if q, err := s.Standards.Fee(std, today, 1); err == nil {
+		if q, err := s.standards().Fee(std, today, 1); err == nil {
 			if q.Free {
 				c.Fee = msg("fee.free", lang)
 			} else {

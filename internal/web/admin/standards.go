@@ -34,7 +34,7 @@ type StandardsPage struct {
 
 func (p *Pages) standards(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
-	set := p.deps.Sys.Standards
+	set := p.deps.Sys.Standards()
 	page := StandardsPage{Base: base(r, pathStandards), Today: calendar.DateOf(p.deps.Now())}
 	for _, id := range set.Services() {
 		sv := ServiceVersions{ID: id}

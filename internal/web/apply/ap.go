@@ -20,7 +20,7 @@ func (p *Pages) apOnly(w http.ResponseWriter, r *http.Request, std *standard.Sta
 	}
 	var hosts []with
 	for _, c := range std.Combinable {
-		if o, err := p.deps.Sys.Standards.At(c.Service, p.today()); err == nil && o.Offers(standard.Portal) {
+		if o, err := p.deps.Sys.Standards().At(c.Service, p.today()); err == nil && o.Offers(standard.Portal) {
 			hosts = append(hosts, with{ID: o.Service, Name: o.Name.In(lang), Rule: c.Rule})
 		}
 	}
@@ -37,7 +37,7 @@ func (p *Pages) feeText(std *standard.Standard, lang i18n.Lang) string {
 	if std.Fee == nil || std.Fee.Free {
 		return ui.T("apply.free", lang)
 	}
-	q, err := p.deps.Sys.Standards.Fee(std, p.today(), 1)
+	q, err := p.deps.Sys.Standards().Fee(std, p.today(), 1)
 	if err != nil {
 		return ""
 	}

@@ -79,13 +79,13 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	today := p.today()
 	var cards []serviceCard
-	for _, id := range p.deps.Sys.Standards.Services() {
-		std, err := p.deps.Sys.Standards.At(id, today)
+	for _, id := range p.deps.Sys.Standards().Services() {
+		std, err := p.deps.Sys.Standards().At(id, today)
 		if err != nil || std.Kind != standard.KindService {
 			continue
 		}
 		c := serviceCard{ID: id, Name: std.Name.In(lang), Portal: std.Offers(standard.Portal), Fee: p.feeText(std, lang)}
-		if !c.Portal && !combinableOnPortal(p.deps.Sys.Standards, std, today) {
+		if !c.Portal && !combinableOnPortal(p.deps.Sys.Standards(), std, today) {
 			continue
 		}
 		cards = append(cards, c)

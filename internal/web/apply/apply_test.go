@@ -345,8 +345,8 @@ func TestApplyCourtApostilleUploadAndPayment_AC_9_1(t *testing.T) {
 	}
 	payPage := resp.Header.Get("Location")
 	today := calendar.DateOf(time.Now())
-	std, _ := s.Sys.Standards.At("apostille-court", today)
-	q, _ := s.Sys.Standards.Fee(std, today, 1)
+	std, _ := s.Sys.Standards().At("apostille-court", today)
+	q, _ := s.Sys.Standards().Fee(std, today, 1)
 	_, body = c.Get(payPage + "?lang=en")
 	if !strings.Contains(body, "DEVELOPMENT SIMULATOR") || !strings.Contains(body, strings.TrimSuffix(ui.Tenge(int(q.Tiyn/100)), "\u00a0₸")) {
 		t.Fatalf("simulator page: %s", excerpt(body))
@@ -611,8 +611,8 @@ func TestApplyApostilleReceipt_AP_STD_8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	std, _ := s.Sys.Standards.At("apostille-prosecution", today)
-	q, _ := s.Sys.Standards.Fee(std, today, 1)
+	std, _ := s.Sys.Standards().At("apostille-prosecution", today)
+	q, _ := s.Sys.Standards().Fee(std, today, 1)
 	if ap.Payment == nil || ap.Payment.Method != casework.PaymentReceipt || int64(ap.Payment.AmountTenge)*100 < q.Tiyn || ap.Payment.Reference != "KASPI-0042" {
 		t.Errorf("payment %+v, due %d tiyn", ap.Payment, q.Tiyn)
 	}

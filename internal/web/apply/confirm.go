@@ -83,7 +83,7 @@ func (p *Pages) confirmPage(w http.ResponseWriter, r *http.Request) {
 
 func (p *Pages) renderConfirm(w http.ResponseWriter, r *http.Request, d draft, fe ui.FormError, status int) {
 	lang := ui.RequestLang(w, r)
-	std, err := p.deps.Sys.Standards.At(d.Service, p.today())
+	std, err := p.deps.Sys.Standards().At(d.Service, p.today())
 	if err != nil {
 		p.views.NotFound(w, r)
 		return
@@ -128,7 +128,7 @@ func (p *Pages) summary(r *http.Request, std *standard.Standard, d draft, lang i
 		}
 	}
 	for _, c := range f.Combined {
-		if s, err := p.deps.Sys.Standards.At(standard.ServiceID(c), p.today()); err == nil {
+		if s, err := p.deps.Sys.Standards().At(standard.ServiceID(c), p.today()); err == nil {
 			add("apply.f.combined", s.Name.In(lang))
 		}
 	}

@@ -275,7 +275,7 @@ func (p *Pages) due(pr profile, f formInput, day calendar.Date) (int64, error) {
 		if s.Fee == nil || s.Fee.Free {
 			continue
 		}
-		q, err := p.deps.Sys.Standards.Fee(s, day, 1)
+		q, err := p.deps.Sys.Standards().Fee(s, day, 1)
 		if err != nil {
 			return 0, err
 		}

@@ -166,7 +166,7 @@ func (p *Pages) profile(std *standard.Standard) profile {
 		}
 	}
 	for _, c := range std.Combinable {
-		if o, err := p.deps.Sys.Standards.At(c.Service, p.today()); err == nil && !o.Offers(standard.Portal) {
+		if o, err := p.deps.Sys.Standards().At(c.Service, p.today()); err == nil && !o.Offers(standard.Portal) {
 			pr.Combined = append(pr.Combined, o)
 		}
 	}

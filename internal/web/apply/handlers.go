@@ -57,7 +57,7 @@ func (p *Pages) tooLarge(w http.ResponseWriter, r *http.Request) {
 // standardOf is the standard in force today of the service in the URL, and
 // whether the portal takes it; nil when there is none.
 func (p *Pages) standardOf(r *http.Request) *standard.Standard {
-	std, err := p.deps.Sys.Standards.At(standard.ServiceID(r.PathValue("service")), p.today())
+	std, err := p.deps.Sys.Standards().At(standard.ServiceID(r.PathValue("service")), p.today())
 	if err != nil || std.Kind != standard.KindService {
 		return nil
 	}

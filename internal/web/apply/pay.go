@@ -156,7 +156,7 @@ func (p *Pages) openDraft(w http.ResponseWriter, r *http.Request) (draft, *stand
 		http.Redirect(w, r, cabinetPath(d.ApplicationID), http.StatusSeeOther)
 		return d, nil, false
 	}
-	std, err := p.deps.Sys.Standards.At(d.Service, p.today())
+	std, err := p.deps.Sys.Standards().At(d.Service, p.today())
 	if err != nil {
 		p.views.NotFound(w, r)
 		return d, nil, false

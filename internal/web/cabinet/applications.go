@@ -150,7 +150,7 @@ func (p *Pages) renderApplication(w http.ResponseWriter, r *http.Request, status
 		Live:    app.Service == standard.CriminalRecord && slices.Contains(pending, app.State),
 		Consent: consentPending(app, a), Notice: notice, Error: errText,
 		CanComplain: app.Complaint == nil && app.State != casework.StateSubmitted}
-	if std, err := p.deps.Sys.Standards.At(app.Service, calendar.DateOf(app.SubmittedAt)); err == nil {
+	if std, err := p.deps.Sys.Standards().At(app.Service, calendar.DateOf(app.SubmittedAt)); err == nil {
 		page.Channel = std.ChannelName(app.Channel).In(lang)
 	}
 	for _, l := range app.Links {

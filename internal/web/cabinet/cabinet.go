@@ -152,7 +152,7 @@ func (p *Pages) counts(ctx context.Context, a casework.Actor) (unread, consents 
 
 // serviceName is the name of a service in lang, from the standard in force.
 func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
-	if vs := p.deps.Sys.Standards.Versions(id); len(vs) > 0 {
+	if vs := p.deps.Sys.Standards().Versions(id); len(vs) > 0 {
 		return vs[len(vs)-1].Name.In(lang)
 	}
 	return string(id)
@@ -161,7 +161,7 @@ func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
 // serviceOptions are the services one comes to a branch for.
 func (p *Pages) serviceOptions(lang i18n.Lang) []ui.Option {
 	var out []ui.Option
-	for _, id := range p.deps.Sys.Standards.Services() {
+	for _, id := range p.deps.Sys.Standards().Services() {
 		if id != standard.Complaint {
 			out = append(out, ui.Option{Value: string(id), Label: p.serviceName(id, lang)})
 		}

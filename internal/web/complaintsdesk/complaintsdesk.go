@@ -134,7 +134,7 @@ func (p *Pages) audited(ctx context.Context, who auth.Principal, what string, ap
 
 // serviceName is a service's name from its latest standard.
 func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
-	if vs := p.deps.Sys.Standards.Versions(id); len(vs) > 0 {
+	if vs := p.deps.Sys.Standards().Versions(id); len(vs) > 0 {
 		return vs[len(vs)-1].Name.In(lang)
 	}
 	return string(id)
@@ -191,7 +191,7 @@ func (p *Pages) clocks(app *casework.Application, lang i18n.Lang) []clockView {
 
 // remaining words the working days left until due (Rule G-1: working days).
 func (p *Pages) remaining(due calendar.Date, lang i18n.Lang) (string, string) {
-	left := p.deps.Sys.Calendar.WorkingDaysBetween(p.today(), due)
+	left := p.deps.Sys.Calendar().WorkingDaysBetween(p.today(), due)
 	switch {
 	case left <= 0:
 		return ui.T("complaintsdesk.clock.today", lang), "cd-warn"

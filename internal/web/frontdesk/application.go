@@ -245,6 +245,9 @@ func (p *Pages) run(w http.ResponseWriter, r *http.Request, app *casework.Applic
 		p.renderApp(w, r, ui.Status(err), current, page)
 		return
 	}
+	if cmd == "accept" {
+		p.claimDuty(r, done)
+	}
 	switch {
 	case cmd == "accept" || cmd == "refuse-at-intake":
 		http.Redirect(w, r, pathApplications+url.PathEscape(done.ID)+"/receipt", http.StatusSeeOther)
@@ -287,7 +290,7 @@ type receiptPage struct {
 	ReceivedAt        time.Time
 	ReadyOn           calendar.Date
 	Documents         []casework.IssuedDocument
-	RepName, RepPOA   string
+	Parties           receiptParties
 }
 
 // receipt shows the receipt of the intake decision, printable from the
@@ -312,13 +315,10 @@ func (p *Pages) receipt(w http.ResponseWriter, r *http.Request) {
 		ServiceName: p.serviceName(app.Service, app.SubmittedAt, lang), Applicant: partyName(app.Applicant),
 		Department: ui.Tf("frontdesk.receipt.department", lang, b.Department, b.Address),
 		ReceivedAt: app.ReceivedAt, ReadyOn: app.DeadlineOn, Documents: app.Documents, Executor: p.intakeOfficer(r, app)}
-	if std, err := p.deps.Sys.Standards.At(app.Service, calendar.DateOf(app.SubmittedAt)); err == nil {
+	if std, err := p.deps.Sys.Standards().At(app.Service, calendar.DateOf(app.SubmittedAt)); err == nil {
 		page.Provider = std.Provider.Name.In(lang)
 	}
-	if rep := app.Representative; rep != nil {
-		page.RepName = partyName(rep.Party)
-		page.RepPOA = fmt.Sprintf("№ %s, %s, %s", rep.POA.Number, ui.FormatDate(rep.POA.IssuedOn), rep.POA.Notary)
-	}
+	page.Parties = p.receiptParties(r.Context(), app, lang)
 	for _, it := range app.Checklist {
 		switch {
 		case slices.Contains(app.Missing, it.DocumentID):

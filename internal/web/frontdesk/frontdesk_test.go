@@ -33,7 +33,7 @@ func TestWalkInAccepted_AC_12(t *testing.T) {
 		t.Fatalf("the look-up is not logged: %+v (%v)", views, err)
 	}
 
-	resp, body = d.op.Post("/desk/front/intake", intakeForm(person, "k-accept"))
+	resp, body = d.op.Post("/desk/front/intake", d.intakeForm(t, person, "k-accept"))
 	wantStatus(t, "intake", resp, body, http.StatusSeeOther)
 	id := appID(t, resp)
 	if app := d.get(t, id); app.State != casework.StateAccepted || app.Channel != "state-corp" || app.Branch != myBranch {
@@ -53,7 +53,7 @@ func TestWalkInAccepted_AC_12(t *testing.T) {
 func TestWalkInRefusedIncomplete_AC_15(t *testing.T) {
 	d := newDesk(t)
 	person := d.site.CleanCitizen(t, 1)
-	form := intakeForm(person, "k-refuse")
+	form := d.intakeForm(t, person, "k-refuse")
 	form.Del("documents[2].provided") // no official document to apostille
 	form.Set("action", "refuse")
 	resp, body := d.op.Post("/desk/front/intake", form)
@@ -75,8 +75,8 @@ func TestWalkInRefusedIncomplete_AC_15(t *testing.T) {
 func TestAcceptIncompleteShowsMissing_AC_15(t *testing.T) {
 	d := newDesk(t)
 	person := d.site.CleanCitizen(t, 2)
-	form := intakeForm(person, "k-incomplete")
-	form.Del("paid_gateway") // the duty receipt is now required and not ticked
+	form := d.intakeForm(t, person, "k-incomplete")
+	form.Del("payment.pick") // the duty receipt is now required and not ticked
 	resp, body := d.op.Post("/desk/front/intake", form)
 	wantStatus(t, "accept incomplete", resp, body, http.StatusUnprocessableEntity)
 	if !strings.Contains(body, "AC-15") && !strings.Contains(body, "AP-STD-8") {
@@ -91,8 +91,8 @@ func TestAcceptIncompleteShowsMissing_AC_15(t *testing.T) {
 func TestDoubleSubmitMakesOneApplication(t *testing.T) {
 	d := newDesk(t)
 	person := d.site.CleanCitizen(t, 3)
-	first, _ := d.op.Post("/desk/front/intake", intakeForm(person, "k-twice"))
-	second, body := d.op.Post("/desk/front/intake", intakeForm(person, "k-twice"))
+	first, _ := d.op.Post("/desk/front/intake", d.intakeForm(t, person, "k-twice"))
+	second, body := d.op.Post("/desk/front/intake", d.intakeForm(t, person, "k-twice"))
 	wantStatus(t, "second click", second, body, http.StatusSeeOther)
 	if a, b := appID(t, first), appID(t, second); a != b {
 		t.Fatalf("two applications %s and %s from one form", a, b)
@@ -124,7 +124,7 @@ func TestWrongIINNextToField(t *testing.T) {
 func TestScriptEscaped(t *testing.T) {
 	d := newDesk(t)
 	person := d.site.CleanCitizen(t, 5)
-	form := intakeForm(person, "k-script")
+	form := d.intakeForm(t, person, "k-script")
 	form.Set("fields.document", `<script>alert("x")</script>`)
 	form.Set("applicant.address", `<img src=x onerror=alert(1)>`)
 	resp, _ := d.op.Post("/desk/front/intake", form)

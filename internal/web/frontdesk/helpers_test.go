@@ -12,6 +12,8 @@ import (
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
+	"qyzmet/internal/registry"
+	"qyzmet/internal/registry/sqlstore"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/store/storetest"
@@ -58,13 +60,49 @@ func operator(login, branch string) casework.Actor {
 var officer = casework.Actor{ID: "officer.test", Role: casework.RoleOfficer}
 
 // intakeForm is a complete walk-in apostille of a prosecution document for
-// iin, the duty paid through the gateway.
-func intakeForm(iin, key string) url.Values {
+// iin, the duty paid through the gateway: a payment of the registry, picked.
+func (d *desk) intakeForm(t *testing.T, iin, key string) url.Values {
+	t.Helper()
+	ref := d.gatewayPayment(t, iin, "GW-"+key, d.apDue(t, calendar.DateOf(d.clock.Now())), "", calendar.DateOf(d.clock.Now()))
 	return url.Values{
 		"iin": {iin}, "service": {string(standard.ApostilleProsecution)}, "key": {key}, "action": {"accept"},
 		"documents[0].provided": {"on"}, "documents[1].provided": {"on"}, "documents[2].provided": {"on"},
-		"paid_gateway": {"on"}, "fields.document": {"Resolution No. 17 of the Astana prosecutor"},
+		"payment.pick": {ref}, "fields.document": {"Resolution No. 17 of the Astana prosecutor"},
 	}
+}
+
+// gatewayPayment records a payment of the gateway by payer in the payments
+// registry, as its import would, and returns its reference. An empty code is
+// the apostille's budget code.
+func (d *desk) gatewayPayment(t *testing.T, payer, ref string, tiyn int64, code string, on calendar.Date) string {
+	t.Helper()
+	if code == "" {
+		code = "108125"
+	}
+	p := registry.Payment{Reference: ref, PayerIIN: payer, PayerName: "Төлеуші " + payer[:4], AmountTiyn: tiyn, BudgetCode: code,
+		PaidOn: on, Source: registry.FromGateway}
+	err := d.site.DB.Tx(context.Background(), func(tx *store.Tx) error {
+		return sqlstore.UpsertPayments(context.Background(), tx, []registry.Payment{p})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref
+}
+
+// apDue is the apostille's duty for one document at the MCI of on, under
+// the standard in force today.
+func (d *desk) apDue(t *testing.T, on calendar.Date) int64 {
+	t.Helper()
+	std, err := d.site.Sys.Standards().At(standard.ApostilleProsecution, calendar.DateOf(d.clock.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := d.site.Sys.Standards().Fee(std, on, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q.Tiyn
 }
 
 // submitAP enters an AP application at branch through the engine.

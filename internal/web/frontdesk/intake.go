@@ -87,7 +87,7 @@ func (p *Pages) row(a casework.Application, lang i18n.Lang) appRow {
 
 // serviceName is the service's name under the standard in force on at.
 func (p *Pages) serviceName(id standard.ServiceID, at time.Time, lang i18n.Lang) string {
-	if std, err := p.deps.Sys.Standards.At(id, calendar.DateOf(at)); err == nil {
+	if std, err := p.deps.Sys.Standards().At(id, calendar.DateOf(at)); err == nil {
 		return std.Name.In(lang)
 	}
 	return string(id)
@@ -116,7 +116,7 @@ type intakeForm struct {
 	Digital, Travel                bool // the form offers these checkboxes
 	DigitalTicked, TravelTicked    bool
 	Fee                            string // the state duty, "" when free
-	Gateway                        bool
+	Pay                            paymentForm
 	Conditions                     []conditionView
 	Phone, Address, Document       string
 	Rep                            repForm
@@ -141,7 +141,8 @@ type conditionView struct {
 	Checked  bool
 }
 
-// repForm is the representative's part of the intake form.
+// repForm is the representative's part of the intake form; the name is
+// the person registry's for the IIN typed.
 type repForm struct{ IIN, Surname, GivenName, Patronymic, POANumber, POADate, POANotary, POAUntil string }
 
 // person finds the applicant in the person registry. Rule G-5 brings the
@@ -200,6 +201,12 @@ func (p *Pages) renderPerson(w http.ResponseWriter, r *http.Request, status int,
 		p.fail(w, r, err)
 		return
 	}
+	if form != nil {
+		if err := p.loadPayments(r.Context(), form); err != nil {
+			p.fail(w, r, err)
+			return
+		}
+	}
 	page := personPage{Person: per, Form: form, Ticket: p.servedTicket(r, r.FormValue("ticket"))}
 	apps, err := p.deps.Sys.Engine.List(r.Context(), actor(r), casework.Filter{ApplicantIIN: per.IIN, Branch: branch(r).ID})
 	if err != nil {
@@ -220,7 +227,7 @@ func (p *Pages) renderPerson(w http.ResponseWriter, r *http.Request, status int,
 // Corporation receives.
 func (p *Pages) intakeStandards() []*standard.Standard {
 	var out []*standard.Standard
-	for _, id := range p.deps.Sys.Standards.Services() {
+	for _, id := range p.deps.Sys.Standards().Services() {
 		if std, err := p.intakeStandard(id); err == nil {
 			out = append(out, std)
 		}
@@ -229,7 +236,7 @@ func (p *Pages) intakeStandards() []*standard.Standard {
 }
 
 func (p *Pages) intakeStandard(id standard.ServiceID) (*standard.Standard, error) {
-	std, err := p.deps.Sys.Standards.At(id, calendar.DateOf(p.deps.Now()))
+	std, err := p.deps.Sys.Standards().At(id, calendar.DateOf(p.deps.Now()))
 	if err != nil {
 		return nil, err
 	}
@@ -281,7 +288,7 @@ func (p *Pages) newIntakeForm(std *standard.Standard, per registry.Person, lang 
 		}
 	}
 	if std.Fee != nil && !std.Fee.Free {
-		if q, err := p.deps.Sys.Standards.Fee(std, calendar.DateOf(p.deps.Now()), 1); err == nil {
+		if q, err := p.deps.Sys.Standards().Fee(std, calendar.DateOf(p.deps.Now()), 1); err == nil {
 			f.Fee = ui.Tenge(int(q.Tiyn / 100))
 		}
 	}
@@ -311,13 +318,17 @@ func (p *Pages) intake(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := p.readIntakeForm(r, std, per, lang)
-	if field, key, args := f.check(calendar.DateOf(p.deps.Now())); field != "" {
-		f.Err = ui.FormError{Fields: map[string]string{field: ui.Tf(key, lang, args...)}}
-		if field == inKind && !f.Parties.LegalEntity {
-			// The form shows no choice of kind: the standard serves only
-			// individuals, and says so above the form.
-			f.Err = ui.FormError{Notice: ui.Tf("frontdesk.err.individuals_only", lang, recipientsRule(std))}
-		}
+	if r.PostFormValue("action") == actionFindRep {
+		p.showRep(w, r, per, f)
+		return
+	}
+	fe, err := p.checkForm(r, std, f, lang)
+	if err != nil {
+		p.fail(w, r, err)
+		return
+	}
+	if fe.Any() {
+		f.Err = fe
 		p.renderPerson(w, r, http.StatusUnprocessableEntity, per, f)
 		return
 	}
@@ -364,8 +375,7 @@ func intakeError(err error, lang i18n.Lang) ui.FormError {
 
 // intakeFields are the fields the intake form shows errors next to (and the
 // checklist's documents[i]).
-var intakeFields = []string{"representative.iin", "representative.surname", "representative.given_name",
-	"representative.poa.number", "representative.poa.issued_on", "representative.poa.notary", "representative.poa.valid_until",
+var intakeFields = []string{"representative.iin", inPayRef, "representative.poa.number", "representative.poa.issued_on", "representative.poa.notary", "representative.poa.valid_until",
 	"applicant.phone", "applicant.address", "fields.document"}
 
 // readIntakeForm reads the posted form back into its view, for a second
@@ -378,7 +388,9 @@ func (p *Pages) readIntakeForm(r *http.Request, std *standard.Standard, per regi
 	f.Parties.read(v)
 	f.DigitalTicked = f.Digital && v.Get("digital_consent") == "on"
 	f.TravelTicked = f.Travel && v.Get("travel_abroad") == "on"
-	f.Gateway = f.Payable() && v.Get("paid_gateway") == "on"
+	if f.Payable() {
+		f.Pay.Pick, f.Pay.Typed = strings.TrimSpace(v.Get(inPayPick)), strings.TrimSpace(v.Get(inPayRef))
+	}
 	f.Phone, f.Address, f.Document = v.Get("applicant.phone"), v.Get("applicant.address"), v.Get("fields.document")
 	for i := range f.Items {
 		f.Items[i].Provided = v.Get(fmt.Sprintf("documents[%d].provided", i)) == "on"
@@ -386,8 +398,8 @@ func (p *Pages) readIntakeForm(r *http.Request, std *standard.Standard, per regi
 	for i := range f.Conditions {
 		f.Conditions[i].Checked = slices.Contains(v["conditions"], f.Conditions[i].ID)
 	}
-	f.Rep = repForm{IIN: strings.TrimSpace(v.Get("representative.iin")), Surname: v.Get("representative.surname"),
-		GivenName: v.Get("representative.given_name"), Patronymic: v.Get("representative.patronymic"),
+	// The representative's name is the registry's (findRep), never typed.
+	f.Rep = repForm{IIN: strings.TrimSpace(v.Get("representative.iin")),
 		POANumber: v.Get("representative.poa.number"), POADate: v.Get("representative.poa.issued_on"),
 		POANotary: v.Get("representative.poa.notary"), POAUntil: v.Get("representative.poa.valid_until")}
 	return f
@@ -420,19 +432,36 @@ func (p *Pages) submitInput(r *http.Request, std *standard.Standard, per registr
 		in.Representative = f.Rep.representative()
 	}
 	f.Parties.apply(&in, f)
-	if f.Gateway {
-		// Rule AC-10: a payment through the gateway is seen by the system; no
-		// receipt is asked for. One payment covers the duties of the
-		// services asked under the one application.
-		if tenge := p.dueTenge(std, in.Combined); tenge > 0 {
-			in.Payment = &casework.Payment{Method: casework.PaymentGateway, AmountTenge: tenge, PaidOn: calendar.DateOf(p.deps.Now())}
-		}
-	}
+	// Rule AC-10: a payment through the gateway is seen by the system; no
+	// receipt is asked for. One payment covers the duties of the services
+	// asked under the one application.
+	in.Payment = f.Pay.payment()
 	return in
 }
 
-// check is the desk's own check of the form before the engine's: the
-// parties, and the paper certificate an apostille needs.
+// checkForm is the desk's check of the form before the engine's: the
+// parties, the representative in the person registry, the payment in the
+// payments registry. It answers the errors placed next to their inputs.
+func (p *Pages) checkForm(r *http.Request, std *standard.Standard, f *intakeForm, lang i18n.Lang) (ui.FormError, error) {
+	if field, key, args := f.check(calendar.DateOf(p.deps.Now())); field != "" {
+		if field == inKind && !f.Parties.LegalEntity {
+			// The form shows no choice of kind: the standard serves only
+			// individuals, and says so above the form.
+			return ui.FormError{Notice: ui.Tf("frontdesk.err.individuals_only", lang, recipientsRule(std))}, nil
+		}
+		return ui.FormError{Fields: map[string]string{field: ui.Tf(key, lang, args...)}}, nil
+	}
+	if msg, err := p.findRep(r, f, lang); err != nil || msg != "" {
+		return ui.FormError{Fields: map[string]string{"representative.iin": msg}}, err
+	}
+	if msg, err := p.findPayment(r, std, f, f.Parties.checkedCombos(), lang); err != nil || msg != "" {
+		return ui.FormError{Fields: map[string]string{inPayRef: msg}}, err
+	}
+	return ui.FormError{}, nil
+}
+
+// check is the desk's own check of the form's fields: the parties, and the
+// paper certificate an apostille needs.
 func (f *intakeForm) check(today calendar.Date) (field, key string, args []any) {
 	if field, key, args = f.Parties.check(today); field != "" {
 		return field, key, args
@@ -450,23 +479,6 @@ func (f *intakeForm) check(today calendar.Date) (field, key string, args []any) 
 // with, has a state duty: the form then offers the gateway payment.
 func (f *intakeForm) Payable() bool {
 	return f.Fee != "" || slices.ContainsFunc(f.Parties.Combos, func(c comboView) bool { return c.Fee != "" })
-}
-
-// dueTenge is the state duty of std and the services combined with it, one
-// document each, at today's MCI (AP-STD-6, AC-7).
-func (p *Pages) dueTenge(std *standard.Standard, combined []standard.ServiceID) int {
-	today := calendar.DateOf(p.deps.Now())
-	total := 0
-	for _, s := range append([]standard.ServiceID{std.Service}, combined...) {
-		o, err := p.deps.Sys.Standards.At(s, today)
-		if err != nil || o.Fee == nil || o.Fee.Free {
-			continue
-		}
-		if q, err := p.deps.Sys.Standards.Fee(o, today, 1); err == nil {
-			total += int(q.Tiyn / 100)
-		}
-	}
-	return total
 }
 
 // representative is the form's representative; dates that do not parse are

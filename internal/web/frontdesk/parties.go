@@ -139,7 +139,7 @@ func (p *Pages) combos(std *standard.Standard, lang i18n.Lang) []comboView {
 		}
 		cv := comboView{ID: string(o.Service), Name: o.Name.In(lang), Rule: c.Rule}
 		if o.Fee != nil && !o.Fee.Free {
-			if q, err := p.deps.Sys.Standards.Fee(o, calendar.DateOf(p.deps.Now()), 1); err == nil {
+			if q, err := p.deps.Sys.Standards().Fee(o, calendar.DateOf(p.deps.Now()), 1); err == nil {
 				cv.Fee = ui.Tenge(int(q.Tiyn / 100))
 			}
 		}
@@ -185,6 +185,17 @@ func (pt *parties) read(v url.Values) {
 			c.Items[j].Provided = slices.Contains(v[inComboDocs], c.Items[j].ID)
 		}
 	}
+}
+
+// checkedCombos are the combined services ticked on the form.
+func (pt parties) checkedCombos() []standard.ServiceID {
+	var out []standard.ServiceID
+	for _, c := range pt.Combos {
+		if c.Checked {
+			out = append(out, standard.ServiceID(c.ID))
+		}
+	}
+	return out
 }
 
 // Other reports whether the request is about someone else than the applicant.

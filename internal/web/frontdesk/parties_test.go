@@ -10,6 +10,7 @@ import (
 
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
+	"qyzmet/internal/decision"
 	"qyzmet/internal/iin"
 	"qyzmet/internal/standard"
 )
@@ -181,7 +182,7 @@ func TestLegalEntity_CR_3(t *testing.T) {
 	if strings.Contains(page, `name="applicant.kind"`) {
 		t.Errorf("the AP form offers a legal entity")
 	}
-	ap := intakeForm(person, "k-legal-ap")
+	ap := d.intakeForm(t, person, "k-legal-ap")
 	ap.Set("applicant.kind", "legal-entity")
 	resp, body = d.op.Post("/desk/front/intake?lang=en", ap)
 	wantStatus(t, "AP for a legal entity", resp, body, http.StatusUnprocessableEntity)
@@ -263,7 +264,13 @@ func TestCombinedApostille_CR_STD_10_CR_STD_5_3(t *testing.T) {
 	}
 	form := crForm(person, "k-combo")
 	form.Set("combined", "apostille-prosecution")
-	form.Set("paid_gateway", "on")
+	today := calendar.DateOf(d.clock.Now())
+	ref := d.gatewayPayment(t, person, "GW-COMBO-1", d.apDue(t, today), "", today)
+	_, page = d.op.Get("/desk/front/person?iin=" + person + "&service=criminal-record&lang=en")
+	if !strings.Contains(page, `value="`+ref+`"`) {
+		t.Fatalf("the CR form does not offer the payment of the apostille's duty:\n%s", excerpt(page))
+	}
+	form.Set("payment.pick", ref)
 	d.postRefused(t, "apostille without paper", form, "combined", "CR-STD-5.3")
 	form.Set("travel_abroad", "on")
 	app := d.accepted(t, "combined", form)
@@ -271,8 +278,15 @@ func TestCombinedApostille_CR_STD_10_CR_STD_5_3(t *testing.T) {
 		t.Fatalf("links %+v, travel %v", app.Links, app.TravelAbroad)
 	}
 	second := d.get(t, app.Links[0].ApplicationID)
-	if second.Payment == nil || second.Payment.Method != casework.PaymentGateway || second.Payment.AmountTenge <= 0 {
+	if second.Payment == nil || second.Payment.Method != casework.PaymentGateway || second.Payment.Reference != ref || second.Payment.AmountTenge <= 0 {
 		t.Errorf("the apostille's payment %+v", second.Payment)
+	}
+	// The certificate is free: the apostille's application holds the payment.
+	if got, _ := d.site.Sys.Registries.Payments.ByReference(context.Background(), ref); got.ApplicationID != second.ID {
+		t.Errorf("the payment is held by %q, want the apostille's application %s", got.ApplicationID, second.ID)
+	}
+	if res := d.providerCheck(t, second); res.Outcome != decision.Paid {
+		t.Errorf("the provider's check of the apostille: %+v", res)
 	}
 	_, ap := d.op.Get("/desk/front/person?iin=" + person + "&service=apostille-prosecution")
 	if strings.Contains(ap, `name="combined"`) {

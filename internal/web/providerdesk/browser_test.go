@@ -116,7 +116,7 @@ func TestBrowserApostilleRefusedAfterHearing_AP_6_4(t *testing.T) {
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("#cmd-preliminary-refusal button")))
 	browsertest.CheckA11y(t, tab)
 
-	latest, _ := d.Sys.Calendar.AddWorkingDays(calendar.DateOf(start), 2)
+	latest, _ := d.Sys.Calendar().AddWorkingDays(calendar.DateOf(start), 2)
 	if max := browsertest.Get(t, tab, chromedp.AttributeValue(chromedp.CSS("#data-at"), "max")); max.Value != latest.String() {
 		t.Fatalf("the date input's last day is %q, want %s", max.Value, latest)
 	}

@@ -78,7 +78,7 @@ func TestHearingWindow_AP_6_4(t *testing.T) {
 
 	_, page = c.Get(path)
 	today := calendar.DateOf(start)
-	latest, _ := d.Sys.Calendar.AddWorkingDays(today, 2)
+	latest, _ := d.Sys.Calendar().AddWorkingDays(today, 2)
 	if !strings.Contains(page, `min="`+today.String()+`" max="`+latest.String()+`"`) {
 		t.Fatalf("the date input does not offer %s to %s:\n%s", today, latest, excerpt(page))
 	}

@@ -207,11 +207,11 @@ func (d *desk) duePayment() registry.Payment {
 		if err != nil {
 			d.t.Fatal(err)
 		}
-		std, err := d.Sys.Standards.At(standard.ApostilleProsecution, p.PaidOn)
+		std, err := d.Sys.Standards().At(standard.ApostilleProsecution, p.PaidOn)
 		if err != nil || std.Fee == nil || std.Fee.Budget == nil || p.BudgetCode != std.Fee.Budget.KBK {
 			continue
 		}
-		if due, err := d.Sys.Standards.Fee(std, p.PaidOn, 1); err == nil && p.AmountTiyn >= due.Tiyn {
+		if due, err := d.Sys.Standards().Fee(std, p.PaidOn, 1); err == nil && p.AmountTiyn >= due.Tiyn {
 			return p
 		}
 	}

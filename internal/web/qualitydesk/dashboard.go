@@ -103,7 +103,7 @@ func (p *Pages) sections(q quality.Query, f filters, r *http.Request, lang i18n.
 	var total rowView
 	for _, d := range quality.Dimensions() {
 		q.GroupBy = []quality.Dimension{d}
-		rep, err := quality.Figures(r.Context(), p.deps.Sys.DB, p.deps.Sys.Calendar, q)
+		rep, err := quality.Figures(r.Context(), p.deps.Sys.DB, p.deps.Sys.Calendar(), q)
 		if err != nil {
 			return nil, rowView{}, err
 		}

@@ -36,7 +36,7 @@ func (p *Pages) export(w http.ResponseWriter, r *http.Request, contentType, ext 
 	if len(q.GroupBy) == 0 {
 		q.GroupBy = []quality.Dimension{quality.ByService}
 	}
-	rep, err := quality.Figures(r.Context(), p.deps.Sys.DB, p.deps.Sys.Calendar, q)
+	rep, err := quality.Figures(r.Context(), p.deps.Sys.DB, p.deps.Sys.Calendar(), q)
 	if err != nil {
 		p.views.Message(w, r, http.StatusUnprocessableEntity, "error.title", firstError(queryError(err, lang)))
 		return

@@ -116,7 +116,7 @@ func queryError(err error, lang i18n.Lang) ui.FormError {
 // the complaint procedure.
 func (p *Pages) services() []standard.ServiceID {
 	var out []standard.ServiceID
-	for _, s := range p.deps.Sys.Standards.Services() {
+	for _, s := range p.deps.Sys.Standards().Services() {
 		if s != standard.Complaint {
 			out = append(out, s)
 		}
@@ -126,7 +126,7 @@ func (p *Pages) services() []standard.ServiceID {
 
 // serviceName is a service's name from its latest standard.
 func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
-	if vs := p.deps.Sys.Standards.Versions(id); len(vs) > 0 {
+	if vs := p.deps.Sys.Standards().Versions(id); len(vs) > 0 {
 		return vs[len(vs)-1].Name.In(lang)
 	}
 	return string(id)

@@ -198,7 +198,7 @@ func TestBrowserJourneyWalkInApostilleRefused_AP_6_4_G_8(t *testing.T) {
 	j := newJourney(t, "ap", clock)
 	// The next working day at 10:00, so that the intake is in working hours
 	// whenever the test runs.
-	start := j.Sys.Calendar.NextWorkingDay(calendar.DateOf(began))
+	start := j.Sys.Calendar().NextWorkingDay(calendar.DateOf(began))
 	clock.Set(time.Date(start.Year, start.Month, start.Day, 10, 0, 0, 0, calendar.Almaty))
 	operator := j.Staff(t, "op.journey", journeyBranch, casework.RoleOperator)
 	officer := j.Staff(t, "officer.journey", "", casework.RoleOfficer)
@@ -254,7 +254,7 @@ func TestBrowserJourneyWalkInApostilleRefused_AP_6_4_G_8(t *testing.T) {
 
 	// Rule AP-6.4: the hearing no later than 2 working days after the notice; a
 	// later day typed past the picker is refused next to the date, in Russian.
-	latest, _ := j.Sys.Calendar.AddWorkingDays(start, 2)
+	latest, _ := j.Sys.Calendar().AddWorkingDays(start, 2)
 	browsertest.Do(t, off, chromedp.SetValue(chromedp.CSS("#data-at"), latest.AddDays(10).String()),
 		chromedp.SetValue(chromedp.CSS("#hearing_time"), "11:00"), chromedp.SendKeys(chromedp.CSS("#data-place"), "каб. 301"))
 	j.press(off, "#cmd-schedule-hearing button", "provider-hearing-refused")
