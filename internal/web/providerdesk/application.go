@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/audit"
@@ -429,6 +430,28 @@ var fieldLabels = map[string]string{
 	"document": "providerdesk.field.document", "country": "providerdesk.field.country", fieldParents: "providerdesk.field.parents",
 	casework.FieldFormerNames: "providerdesk.field.former_names", casework.FieldBirthPlace: "providerdesk.field.birth_place",
 	fieldCardID: "providerdesk.form.card",
+	// What the portal and the front desk add (AR-6.1, CR-STD-8.1, CR-STD-5.2).
+	"father_name": "providerdesk.field.father", "mother_name": "providerdesk.field.mother", "kinship": "providerdesk.field.kinship",
+	"birth_year": "providerdesk.field.birth_year", "attached_files": "providerdesk.field.attached_files",
+	"subject_poa_number": "providerdesk.field.subject_poa_number", "subject_poa_issued_on": "providerdesk.field.subject_poa_issued_on",
+	"subject_poa_notary": "providerdesk.field.subject_poa_notary", "subject_poa_valid_until": "providerdesk.field.subject_poa_valid_until",
+}
+
+// servicePrefix is the prefix of the rule IDs of each service's own rules.
+var servicePrefix = map[standard.ServiceID]string{
+	standard.CriminalRecord: "CR-", standard.ApostilleProsecution: "AP-", standard.ArchivalCertificate: "AR-",
+	standard.ApostilleCourt: "AC-", standard.Complaint: "CP-",
+}
+
+// RuleFor is a command's rule as this application's page shows it: the
+// engine names one rule per command (issue: AP-6.3), which is not the rule of
+// another service's application; the rules shared by all services (G-…)
+// always show.
+func (c *appContent) RuleFor(rule string) string {
+	if strings.HasPrefix(rule, "G-") || strings.HasPrefix(rule, servicePrefix[c.App.Service]) {
+		return rule
+	}
+	return ""
 }
 
 // FieldRows are the application's fields for the facts, in a stable order.

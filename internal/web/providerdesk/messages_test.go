@@ -1,9 +1,11 @@
 package providerdesk_test
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"qyzmet/internal/casework"
@@ -53,5 +55,22 @@ func TestEveryMessageExists(t *testing.T) {
 		if _, ok := ui.Lookup(k); !ok {
 			t.Errorf("message %q is missing", k)
 		}
+	}
+}
+
+// A command's heading names the rule of the application's own service: the
+// engine's issue command cites AP-6.3, which a criminal-record page must not
+// show; the additional check's own rule (CR-STD-3.1) shows.
+func TestCommandsNameTheirServicesRules_CR_STD_3_1(t *testing.T) {
+	d := newDesk(t, nil)
+	app := d.crAdditionalCheck(d.unknownPerson())
+	c := d.staff("rules.officer", casework.RoleOfficer)
+	resp, body := c.Get(appPath(app.ID) + "?lang=en")
+	wantStatus(t, resp, body, http.StatusOK)
+	if strings.Contains(body, `<span class="rule">AP-6.3</span>`) {
+		t.Error("a criminal-record application's page cites the apostille's AP-6.3")
+	}
+	if !strings.Contains(body, `<span class="rule">CR-STD-3.1</span>`) {
+		t.Error("the page does not cite CR-STD-3.1")
 	}
 }

@@ -75,6 +75,7 @@ type queueContent struct {
 	Service string
 	Total   int
 	IsHead  bool
+	Decides bool // an officer or head: dispatch and the journal are theirs
 }
 
 // queue is the desk's start page: the open applications of every service,
@@ -84,7 +85,7 @@ func (p *Pages) queue(w http.ResponseWriter, r *http.Request) {
 	actor := reader(r)
 	q := r.URL.Query()
 	c := queueContent{State: q.Get("state"), Mine: q.Get("mine") == "1", Service: q.Get("service"),
-		IsHead: ui.Principal(r).Has(casework.RoleHead)}
+		IsHead: ui.Principal(r).Has(casework.RoleHead), Decides: ui.Principal(r).Has(decidingRoles...)}
 	f := casework.Filter{Assignee: ""}
 	if c.Mine {
 		f.Assignee = actor.ID
