@@ -70,21 +70,21 @@ func TestFinishWithApplication_G_4(t *testing.T) {
 		ctx := context.Background()
 		clock.Set(at(monday, 9, 0))
 		tk, _ := q.WalkIn(ctx, "astana-esil", queue.PurposeSubmit, "")
-		wantField(t, q.FinishWith(ctx, "astana-esil", tk.ID, "app-1"), apperr.Invalid, "ticket")
+		wantField(t, q.FinishWith(ctx, "astana-esil", tk.ID, "app-1", "900517400015"), apperr.Invalid, "ticket")
 		clock.Set(at(monday, 9, 5))
 		if _, err := q.CallNext(ctx, "astana-esil", 1, "op"); err != nil {
 			t.Fatal(err)
 		}
-		if err := q.FinishWith(ctx, "almaty-almaly", tk.ID, "app-1"); apperr.CodeOf(err) != apperr.NotFound {
+		if err := q.FinishWith(ctx, "almaty-almaly", tk.ID, "app-1", "900517400015"); apperr.CodeOf(err) != apperr.NotFound {
 			t.Errorf("another branch = %v, want not found", err)
 		}
 		clock.Set(at(monday, 9, 17))
-		if err := q.FinishWith(ctx, "astana-esil", tk.ID, "app-1"); err != nil {
+		if err := q.FinishWith(ctx, "astana-esil", tk.ID, "app-1", "900517400015"); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := q.Ticket(ctx, "astana-esil", tk.ID)
-		if got.ApplicationID != "app-1" || got.DoneAt == nil || !got.DoneAt.Equal(at(monday, 9, 17)) {
-			t.Errorf("ticket = %+v, want finished at 09:17 with app-1", got)
+		if got.ApplicationID != "app-1" || got.DoneAt == nil || !got.DoneAt.Equal(at(monday, 9, 17)) || got.IIN != "900517400015" {
+			t.Errorf("ticket = %+v, want finished at 09:17 with app-1 and the holder's IIN", got)
 		}
 		if s, _ := q.Serving(ctx, "astana-esil"); len(s) != 0 {
 			t.Errorf("still serving %v", numbers(s))

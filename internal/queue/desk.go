@@ -278,9 +278,10 @@ func (q *Queue) Ticket(ctx context.Context, branch, id string) (Ticket, error) {
 
 // FinishWith ends the service of a ticket being served at branch with the
 // application the operator received from its holder, so that the queue's
-// figures (G-4) and the application point at each other. A ticket already
-// finished keeps its end; one not yet called is refused.
-func (q *Queue) FinishWith(ctx context.Context, branch, id, applicationID string) error {
+// figures (G-4) and the application point at each other; a walk-in ticket
+// taken without an IIN gets the holder's iin. A ticket already finished
+// keeps its end; one not yet called is refused.
+func (q *Queue) FinishWith(ctx context.Context, branch, id, applicationID, iin string) error {
 	return q.DB.Tx(ctx, func(tx *store.Tx) error {
 		t, err := loadTicket(ctx, tx, id)
 		switch {
@@ -292,8 +293,8 @@ func (q *Queue) FinishWith(ctx context.Context, branch, id, applicationID string
 			return fail(apperr.Invalid, "not_called", "ticket", "", txt(
 				"Талон әлі шақырылған жоқ", "Талон ещё не вызван", "The ticket has not been called yet"))
 		}
-		_, err = tx.Exec(ctx, `UPDATE queue_tickets SET application_id = ?, done_at = COALESCE(done_at, ?) WHERE id = ?`,
-			applicationID, tx.Now(), id)
+		_, err = tx.Exec(ctx, `UPDATE queue_tickets SET application_id = ?, done_at = COALESCE(done_at, ?),
+			iin = CASE WHEN iin = '' THEN ? ELSE iin END WHERE id = ?`, applicationID, tx.Now(), iin, id)
 		return err
 	})
 }

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"qyzmet/internal/browsertest"
+	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/queue"
 	"qyzmet/internal/standard"
@@ -64,6 +66,8 @@ func TestBrowserWalkIn_AC_12_AC_15(t *testing.T) {
 	screenshot(t, tab, "start")
 
 	person := d.site.CleanCitizen(t, 11)
+	today := calendar.DateOf(d.clock.Now())
+	ref := d.gatewayPayment(t, person, "GW-BROWSER-1", d.apDue(t, today), "", today)
 	browsertest.Do(t, tab, chromedp.KeyEvent(person))
 	browsertest.Load(t, tab, chromedp.KeyEvent("\r"))
 	browsertest.CheckA11y(t, tab)
@@ -75,9 +79,10 @@ func TestBrowserWalkIn_AC_12_AC_15(t *testing.T) {
 	}
 	browsertest.CheckA11y(t, tab)
 	screenshot(t, tab, "intake")
-	// application, identity, the official document; skip the duty receipt and
-	// the POA; the duty paid through the gateway; Enter in the next field.
-	browsertest.Do(t, tab, chromedp.KeyEvent(" \t \t \t\t\t\t \t"))
+	// application, identity, the official document; skip the duty receipt,
+	// the POA and the digital consent; the arrow picks the applicant's gateway payment (AC-10), past
+	// the typed reference to the representative; Enter accepts.
+	browsertest.Do(t, tab, chromedp.KeyEvent(" \t \t \t\t\t\t"+kb.ArrowDown+"\t\t"))
 	if got := focused(t, tab, "representative-iin"); got != "representative-iin" {
 		t.Fatalf("the keyboard reached %q, want the representative's IIN", got)
 	}
@@ -86,8 +91,8 @@ func TestBrowserWalkIn_AC_12_AC_15(t *testing.T) {
 	if h := browsertest.Text(t, tab, "#receipt-h"); h != "Құжаттарды қабылдағаны туралы қолхат" {
 		t.Errorf("after the intake: %q, want the receipt for the documents", h)
 	}
-	if got := browsertest.Text(t, tab, "article.paper"); !strings.Contains(got, "AC-12") || !strings.Contains(got, person) {
-		t.Errorf("the receipt lacks the rule or the IIN:\n%s", got)
+	if got := browsertest.Text(t, tab, "article.paper"); !strings.Contains(got, "AC-12") || !strings.Contains(got, person) || !strings.Contains(got, ref) {
+		t.Errorf("the receipt lacks the rule, the IIN or the payment:\n%s", got)
 	}
 	browsertest.CheckA11y(t, tab)
 	screenshot(t, tab, "receipt")
@@ -95,8 +100,7 @@ func TestBrowserWalkIn_AC_12_AC_15(t *testing.T) {
 	// An incomplete package: no official document.
 	other := d.site.CleanCitizen(t, 12)
 	browsertest.Do(t, tab, chromedp.Navigate(d.site.Base+"/desk/front/person?iin="+other+"&service=apostille-prosecution"),
-		chromedp.Click(chromedp.CSS("#documents-0-provided")), chromedp.Click(chromedp.CSS("#documents-1-provided")),
-		chromedp.Click(chromedp.CSS("#paid_gateway")))
+		chromedp.Click(chromedp.CSS("#documents-0-provided")), chromedp.Click(chromedp.CSS("#documents-1-provided")))
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button.button-refuse")))
 	browsertest.Do(t, tab, chromedp.WaitVisible(chromedp.CSS("ol.missing")))
 	if got := browsertest.Text(t, tab, "ol.missing"); !strings.Contains(got, "апостиль қою үшін ұсынылатын") || strings.Contains(got, "жеке басты") {

@@ -29,11 +29,11 @@ func (p *Pages) servedTicket(r *http.Request, id string) string {
 // application made (Rule G-4: the service time runs from the call to the
 // end of the intake). The application stands whatever happens to the ticket,
 // so a failure is logged, not shown.
-func (p *Pages) finishTicket(r *http.Request, ticket, applicationID string) {
+func (p *Pages) finishTicket(r *http.Request, ticket, applicationID, iin string) {
 	if ticket == "" {
 		return
 	}
-	if err := p.deps.Sys.Queue.FinishWith(r.Context(), branch(r).ID, ticket, applicationID); err != nil {
+	if err := p.deps.Sys.Queue.FinishWith(r.Context(), branch(r).ID, ticket, applicationID, iin); err != nil {
 		p.deps.Log.Warn("frontdesk: finish the ticket of an intake", "ticket", ticket, "application", applicationID, "err", err)
 	}
 }

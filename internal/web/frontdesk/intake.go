@@ -347,7 +347,7 @@ func (p *Pages) intake(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, pathApplications+url.PathEscape(app.ID), http.StatusSeeOther)
 		return
 	}
-	p.finishTicket(r, f.Ticket, app.ID)
+	p.finishTicket(r, f.Ticket, app.ID, per.IIN)
 	cmd := "accept"
 	if r.PostFormValue("action") == "refuse" {
 		cmd = "refuse-at-intake"

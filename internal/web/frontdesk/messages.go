@@ -117,7 +117,6 @@ func init() {
 		"frontdesk.intake.document":   {KK: "Өтініштің мәні (апостиль қойылатын құжат, оны ұсынатын ел)", RU: "Предмет заявления (документ для апостиля, страна представления)", EN: "What the request is about (the document to apostille, the country of use)"},
 		"frontdesk.intake.digital":    {KK: "Жеке куәлік цифрлық құжаттар сервисінен өтініш берушінің SMS арқылы берген келісімімен алынды", RU: "Удостоверение личности получено из сервиса цифровых документов с согласия заявителя по SMS", EN: "The identity document was fetched from the digital documents service with the applicant's SMS consent"},
 		"frontdesk.intake.travel":     {KK: "Шет елге шығу үшін қағаз нысандағы анықтама", RU: "Справка на бумажном носителе для выезда за границу", EN: "Paper certificate for travel abroad"},
-		"frontdesk.intake.gateway":    {KK: "Мемлекеттік баж ЭҮТШ арқылы төленді (%s)", RU: "Госпошлина оплачена через ПШЭП (%s)", EN: "The state duty was paid through the payment gateway (%s)"},
 		"frontdesk.intake.conditions": {KK: "Өтініш берушінің мәлімдегені", RU: "Заявлено заявителем", EN: "Declared by the applicant"},
 		"frontdesk.intake.rep":        {KK: "Өкіл (нотариат куәландырған сенімхат бойынша)", RU: "Представитель (по нотариальной доверенности)", EN: "Representative (on a notarized power of attorney)"},
 		"frontdesk.intake.rep_hint":   {KK: "Өтініш берушінің өзі келсе, бос қалдырыңыз.", RU: "Оставьте пустым, если заявитель пришёл сам.", EN: "Leave empty when the applicant came in person."},

@@ -46,9 +46,9 @@ type paymentChoice struct {
 	PaidOn                               calendar.Date
 }
 
-// Chosen is the reference the form settles on: the typed one wins over the
+// chosen is the reference the form settles on: the typed one wins over the
 // pick, since the operator typed it from the receipt in hand.
-func (pf paymentForm) Chosen() string {
+func (pf paymentForm) chosen() string {
 	if pf.Typed != "" {
 		return pf.Typed
 	}
@@ -191,7 +191,7 @@ func (p *Pages) payFits(pay registry.Payment, duties []*standard.Standard) *payP
 // registry's payment by the chosen reference, unclaimed and paying the duty.
 // It returns the field error, "" when the payment fits or none is chosen.
 func (p *Pages) findPayment(r *http.Request, std *standard.Standard, f *intakeForm, combined []standard.ServiceID, lang i18n.Lang) (string, error) {
-	ctx, ref := r.Context(), f.Pay.Chosen()
+	ctx, ref := r.Context(), f.Pay.chosen()
 	if ref == "" {
 		return "", nil
 	}

@@ -15,6 +15,7 @@ import (
 	"qyzmet/internal/decision"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/registry"
+	"qyzmet/internal/registry/sqlstore"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/store/storetest"
@@ -204,6 +205,19 @@ func TestBrowserJourneyWalkInApostilleRefused_AP_6_4_G_8(t *testing.T) {
 	officer := j.Staff(t, "officer.journey", "", casework.RoleOfficer)
 	applicant := j.CleanCitizen(t, 30)
 	sp := journeySpecimen(t, j.Site)
+	// The applicant paid the duty through the gateway before coming, as the
+	// gateway's import records it; the front desk lists the payment (AC-10).
+	std, _ := j.Sys.Standards().At(standard.ApostilleProsecution, start)
+	due, err := j.Sys.Standards().Fee(std, start, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pay := registry.Payment{Reference: "GW-JOURNEY-1", PayerIIN: applicant, PayerName: "journey",
+		AmountTiyn: due.Tiyn, BudgetCode: std.Fee.Budget.KBK, PaidOn: start, Source: registry.FromGateway}
+	ctx := context.Background()
+	if err := j.DB.Tx(ctx, func(tx *store.Tx) error { return sqlstore.UpsertPayments(ctx, tx, []registry.Payment{pay}) }); err != nil {
+		t.Fatal(err)
+	}
 
 	// The front desk: the walk-in's package, complete, paid through the gateway.
 	desk := j.staffTab(operator, "kk")
@@ -213,7 +227,7 @@ func TestBrowserJourneyWalkInApostilleRefused_AP_6_4_G_8(t *testing.T) {
 	j.need(desk, `a[href*="service=apostille-prosecution"]`, "the front desk offers the prosecution apostille")
 	j.press(desk, `a[href*="service=apostille-prosecution"]`, "front-intake")
 	browsertest.Do(t, desk, chromedp.Click(chromedp.CSS("#documents-0-provided")), chromedp.Click(chromedp.CSS("#documents-1-provided")),
-		chromedp.Click(chromedp.CSS("#documents-2-provided")), chromedp.Click(chromedp.CSS("#paid_gateway")),
+		chromedp.Click(chromedp.CSS("#documents-2-provided")), chromedp.Click(chromedp.CSS("#payment-pick-0")),
 		chromedp.SendKeys(chromedp.CSS("#fields-document"), "Алматы қаласы прокурорының 2026 жылғы № 2-17/44 қаулысы"))
 	j.press(desk, `main form button[value="accept"]`, "front-receipt")
 	id := j.idAfter(desk, "/desk/front/applications/")
