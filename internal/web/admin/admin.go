@@ -21,7 +21,6 @@ package admin
 import (
 	"crypto/rand"
 	"embed"
-	"log/slog"
 	"net/http"
 	"net/url"
 
@@ -48,9 +47,6 @@ func New(d ui.Deps) (*Pages, error) {
 	v, err := ui.Parse(templateFS, d.Log, viewNames...)
 	if err != nil {
 		return nil, err
-	}
-	if d.Log == nil {
-		d.Log = slog.Default()
 	}
 	return &Pages{deps: d, views: v, settings: &settings.Store{DB: d.Sys.DB}}, nil
 }

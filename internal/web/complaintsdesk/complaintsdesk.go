@@ -6,7 +6,6 @@ import (
 	"embed"
 	"net/http"
 	"slices"
-	"time"
 
 	"qyzmet/internal/audit"
 	"qyzmet/internal/auth"
@@ -36,9 +35,6 @@ func New(d ui.Deps) (*Pages, error) {
 	v, err := ui.Parse(templateFS, d.Log, "list", "register", "complaint", "talon")
 	if err != nil {
 		return nil, err
-	}
-	if d.Now == nil {
-		d.Now = time.Now
 	}
 	return &Pages{deps: d, views: v}, nil
 }

@@ -4,9 +4,7 @@ package frontdesk
 import (
 	"context"
 	"embed"
-	"log/slog"
 	"net/http"
-	"time"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/audit"
@@ -33,12 +31,6 @@ func New(d ui.Deps) (*Pages, error) {
 	v, err := ui.Parse(templateFS, d.Log, views...)
 	if err != nil {
 		return nil, err
-	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	if d.Log == nil {
-		d.Log = slog.Default()
 	}
 	return &Pages{deps: d, views: v}, nil
 }

@@ -3,11 +3,9 @@ package providerdesk
 
 import (
 	"embed"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"qyzmet/internal/casework"
 	"qyzmet/internal/standard"
@@ -44,12 +42,6 @@ func New(d ui.Deps) (*Pages, error) {
 	v, err := ui.Parse(templateFS, d.Log, "queue", "application", "card", "batch", "journal")
 	if err != nil {
 		return nil, err
-	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	if d.Log == nil {
-		d.Log = slog.Default()
 	}
 	p := &Pages{deps: d, views: v}
 	p.archive.cards = d.Sys.Registries.Cards

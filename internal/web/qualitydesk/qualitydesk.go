@@ -31,9 +31,6 @@ func New(d ui.Deps) (*Pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
 	return &Pages{deps: d, views: v}, nil
 }
 

@@ -35,7 +35,7 @@ var layoutFS embed.FS
 var staticFS embed.FS
 
 // Deps is what a page area works with: the running system, and the clock and
-// logger of the site.
+// logger of the site (web.New always sets both).
 type Deps struct {
 	Sys  *app.System
 	Log  *slog.Logger
