@@ -261,6 +261,15 @@ func fullName(p Party) string {
 	return strings.TrimSpace(strings.TrimSpace(p.Surname+" "+p.GivenName) + " " + p.Patronymic)
 }
 
+// Name is how pages and papers name a party: an organisation by its name, a
+// person by surname, given name and patronymic.
+func (p Party) Name() string {
+	if p.Kind == KindLegalEntity || (p.OrgName != "" && p.Surname == "") {
+		return p.OrgName
+	}
+	return fullName(p)
+}
+
 func applicantData(a *Application) document.Applicant {
 	p := a.Applicant
 	out := document.Applicant{FullName: fullName(p), IIN: p.IIN, Address: p.Address, Phone: p.Phone}

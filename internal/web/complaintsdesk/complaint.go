@@ -86,7 +86,7 @@ func (p *Pages) renderComplaint(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	c := app.Complaint
-	v := complaintView{App: app, Talon: p.talonOf(app, lang), Complainant: partyName(app.Applicant),
+	v := complaintView{App: app, Talon: p.talonOf(app, lang), Complainant: app.Applicant.Name(),
 		Addressee: ui.T("complaintsdesk.addressee."+c.Addressee, lang), Form: ui.T("complaintsdesk.form."+c.Form, lang),
 		Channel: app.Channel.Name().In(lang), ReplyMethod: ui.T("complaintsdesk.reply."+c.ReplyMethod, lang),
 		State: app.State.Name().In(lang), Clocks: p.clocks(app, lang), Actions: p.actions(who, app, lang), V: map[string]string{},
@@ -108,7 +108,7 @@ func (p *Pages) renderComplaint(w http.ResponseWriter, r *http.Request, status i
 		}
 		v.About = aboutView{ID: about.ID, Number: about.Number, Service: p.serviceName(about.Service, lang), State: about.State.Name().In(lang),
 			Received: ui.FormatDate(about.ReceivedOn), Deadline: ui.FormatDate(about.DeadlineOn)}
-		v.AboutActor = partyName(about.Applicant)
+		v.AboutActor = about.Applicant.Name()
 	} else {
 		v.About = aboutView{ID: c.About, Service: p.serviceName(c.AboutService, lang)}
 	}

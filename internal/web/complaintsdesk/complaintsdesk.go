@@ -136,20 +136,6 @@ func (p *Pages) serviceName(id standard.ServiceID, lang i18n.Lang) string {
 	return string(id)
 }
 
-// partyName is a person's full name or an organization's name.
-func partyName(pt casework.Party) string {
-	if pt.Kind == casework.KindLegalEntity {
-		return pt.OrgName
-	}
-	name := pt.Surname
-	for _, s := range []string{pt.GivenName, pt.Patronymic} {
-		if s != "" {
-			name += " " + s
-		}
-	}
-	return name
-}
-
 // today is the day in Astana by the site's clock.
 func (p *Pages) today() calendar.Date { return calendar.DateOf(p.deps.Now()) }
 

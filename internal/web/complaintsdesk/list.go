@@ -105,7 +105,7 @@ func sortRows(rows []rowView) {
 func (p *Pages) row(ctx context.Context, who auth.Principal, app *casework.Application, abouts map[string]aboutView, lang i18n.Lang) rowView {
 	c := app.Complaint
 	row := rowView{ID: app.ID, Number: app.Number, Registered: ui.FormatDate(app.ReceivedOn),
-		Complainant: partyName(app.Applicant), Addressee: ui.T("complaintsdesk.addressee."+c.Addressee, lang),
+		Complainant: app.Applicant.Name(), Addressee: ui.T("complaintsdesk.addressee."+c.Addressee, lang),
 		Form: ui.T("complaintsdesk.form."+c.Form, lang), State: app.State.Name().In(lang),
 		ReplyDue: ui.FormatDate(c.Talon.ReplyDueOn), Final: app.Final(), dueOn: app.DeadlineOn}
 	if !row.Final {

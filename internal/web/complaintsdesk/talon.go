@@ -23,7 +23,7 @@ type talonView struct {
 func (p *Pages) talonOf(app *casework.Application, lang i18n.Lang) talonView {
 	t := app.Complaint.Talon
 	v := talonView{ID: app.ID, Number: t.Number, Date: ui.FormatDate(t.Date), AcceptedBy: t.AcceptedBy, ReplyDue: ui.FormatDate(t.ReplyDueOn),
-		ReplyPlace: t.ReplyPlace, Contact: t.Contact, Complainant: partyName(app.Applicant),
+		ReplyPlace: t.ReplyPlace, Contact: t.Contact, Complainant: app.Applicant.Name(),
 		Addressee: ui.T("complaintsdesk.addressee."+app.Complaint.Addressee, lang), Rule: "CP-7"}
 	// The 2019 procedure of the court apostille names the talon AC-18.
 	if app.StandardVersion < "2022" {

@@ -64,7 +64,7 @@ var deskCommands = []string{"update-checklist", "accept", "refuse-at-intake", "r
 func (p *Pages) application(w http.ResponseWriter, r *http.Request) {
 	app, err := p.deps.Sys.Engine.Get(r.Context(), actor(r), r.PathValue("id"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := appPage{Done: r.URL.Query().Get("done")}
@@ -75,12 +75,12 @@ func (p *Pages) application(w http.ResponseWriter, r *http.Request) {
 func (p *Pages) renderApp(w http.ResponseWriter, r *http.Request, status int, app *casework.Application, page appPage) {
 	lang := ui.RequestLang(w, r)
 	if err := p.auditApp(r, app, "front-desk application"); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	events, err := p.deps.Sys.Engine.Events(r.Context(), actor(r), app.ID)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page.App, page.State = app, stateNames[app.State].In(lang)
@@ -180,7 +180,7 @@ func (p *Pages) command(w http.ResponseWriter, r *http.Request) {
 	}
 	app, err := p.deps.Sys.Engine.Get(r.Context(), actor(r), r.PathValue("id"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	version, err := strconv.Atoi(r.PostFormValue("version"))
@@ -227,12 +227,12 @@ func (p *Pages) run(w http.ResponseWriter, r *http.Request, app *casework.Applic
 	done, err := p.deps.Sys.Engine.Execute(r.Context(), actor(r), app.ID, casework.Command{Name: cmd, ExpectedVersion: app.Version, Data: data})
 	if err != nil {
 		if apperr.CodeOf(err) == apperr.NotFound {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		current, gerr := p.deps.Sys.Engine.Get(r.Context(), actor(r), app.ID)
 		if gerr != nil {
-			p.fail(w, r, gerr)
+			p.views.Fail(w, r, gerr)
 			return
 		}
 		page := appPage{Err: placed(ui.NewFormError(err, lang), handOverFields), Conflict: apperr.CodeOf(err) == apperr.Conflict}
@@ -299,7 +299,7 @@ func (p *Pages) receipt(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	app, err := p.deps.Sys.Engine.Get(r.Context(), actor(r), r.PathValue("id"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if app.State == casework.StateSubmitted {
@@ -307,12 +307,12 @@ func (p *Pages) receipt(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := p.auditApp(r, app, "front-desk receipt"); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	b := branch(r)
 	page := receiptPage{App: app, Refused: app.State == casework.StateRefusedAtIntake,
-		ServiceName: p.serviceName(app.Service, app.SubmittedAt, lang), Applicant: partyName(app.Applicant),
+		ServiceName: p.serviceName(app.Service, app.SubmittedAt, lang), Applicant: app.Applicant.Name(),
 		Department: ui.Tf("frontdesk.receipt.department", lang, b.Department, b.Address),
 		ReceivedAt: app.ReceivedAt, ReadyOn: app.DeadlineOn, Documents: app.Documents, Executor: p.intakeOfficer(r, app)}
 	if std, err := p.deps.Sys.Standards().At(app.Service, calendar.DateOf(app.SubmittedAt)); err == nil {
@@ -352,29 +352,22 @@ func (p *Pages) intakeOfficer(r *http.Request, app *casework.Application) string
 	return ""
 }
 
-func partyName(p casework.Party) string {
-	if p.OrgName != "" {
-		return p.OrgName
-	}
-	return strings.TrimSpace(strings.TrimSpace(p.Surname+" "+p.GivenName) + " " + p.Patronymic)
-}
-
 // document streams a signed PDF issued for the application (the receipt, the
 // result), after logging the view.
 func (p *Pages) document(w http.ResponseWriter, r *http.Request) {
 	id, number := r.PathValue("id"), r.PathValue("number")
 	app, err := p.deps.Sys.Engine.Get(r.Context(), actor(r), id)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if err := p.audited(r, audit.View{What: audit.ViewDocument, ApplicationID: id, SubjectIIN: app.Applicant.IIN, Detail: number}); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	_, pdf, err := p.deps.Sys.Engine.Document(r.Context(), actor(r), id, number)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")

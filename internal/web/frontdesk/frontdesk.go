@@ -6,7 +6,6 @@ import (
 	"embed"
 	"net/http"
 
-	"qyzmet/internal/apperr"
 	"qyzmet/internal/audit"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/i18n"
@@ -85,7 +84,7 @@ func (p *Pages) withBranch(next http.HandlerFunc) http.HandlerFunc {
 		}
 		b, err := p.deps.Sys.Branches.Branch(r.Context(), id)
 		if err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		next(w, r.WithContext(context.WithValue(r.Context(), branchKey{}, b)))
@@ -109,21 +108,6 @@ func actor(r *http.Request) casework.Actor {
 func (p *Pages) audited(r *http.Request, v audit.View) error {
 	v.Actor = actor(r)
 	return p.deps.Sys.Audit.Record(r.Context(), v)
-}
-
-// fail answers an error that is not a form's: a missing or foreign
-// application is the same 404, anything else the generic page.
-func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch apperr.CodeOf(err) {
-	case apperr.NotFound:
-		p.views.NotFound(w, r)
-	case apperr.Forbidden:
-		p.views.Forbidden(w, r)
-	default:
-		p.deps.Log.Error("frontdesk", "path", r.URL.Path, "err", err)
-		lang := ui.RequestLang(w, r)
-		p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, lang))
-	}
 }
 
 func (p *Pages) render(w http.ResponseWriter, r *http.Request, status int, view string, lang i18n.Lang, titleKey string, content any) {

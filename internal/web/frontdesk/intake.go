@@ -57,7 +57,7 @@ func (p *Pages) renderStart(w http.ResponseWriter, r *http.Request, status int, 
 	page := startPage{Branch: b.Name.In(lang), IIN: typed, Err: fe, Ticket: p.servedTicket(r, r.FormValue("ticket"))}
 	pending, err := p.list(r, casework.StateSubmitted)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	for _, a := range pending {
@@ -67,7 +67,7 @@ func (p *Pages) renderStart(w http.ResponseWriter, r *http.Request, status int, 
 	for i, st := range []casework.State{casework.StateReadyForPickup, casework.StateDispatched, casework.StateReturnedToProvider} {
 		apps, err := p.list(r, st)
 		if err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		*counts[i] = len(apps)
@@ -187,7 +187,7 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request, number string) (r
 		return registry.Person{}, false
 	}
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return registry.Person{}, false
 	}
 	return per, true
@@ -198,19 +198,19 @@ func (p *Pages) lookup(w http.ResponseWriter, r *http.Request, number string) (r
 func (p *Pages) renderPerson(w http.ResponseWriter, r *http.Request, status int, per registry.Person, form *intakeForm) {
 	lang := ui.RequestLang(w, r)
 	if err := p.audited(r, audit.View{What: audit.ViewPerson, SubjectIIN: per.IIN, Detail: "front-desk intake"}); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if form != nil {
 		if err := p.loadPayments(r.Context(), form); err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 	}
 	page := personPage{Person: per, Form: form, Ticket: p.servedTicket(r, r.FormValue("ticket"))}
 	apps, err := p.deps.Sys.Engine.List(r.Context(), actor(r), casework.Filter{ApplicantIIN: per.IIN, Branch: branch(r).ID})
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	for _, a := range apps {
@@ -324,7 +324,7 @@ func (p *Pages) intake(w http.ResponseWriter, r *http.Request) {
 	}
 	fe, err := p.checkForm(r, std, f, lang)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if fe.Any() {

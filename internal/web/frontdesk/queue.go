@@ -85,12 +85,12 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, status int, 
 	ctx, b, q := r.Context(), branch(r), p.deps.Sys.Queue
 	waiting, err := q.Waiting(ctx, b.ID)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	serving, err := q.Serving(ctx, b.ID)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page.Waiting, page.Serving = ticketRows(waiting), ticketRows(serving)
@@ -99,7 +99,7 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, status int, 
 	today := calendar.DateOf(p.deps.Now())
 	from := time.Date(today.Year, today.Month, today.Day, 0, 0, 0, 0, calendar.Almaty)
 	if page.Stats, err = q.Stats(ctx, b.ID, from, from.AddDate(0, 0, 1)); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page.Target = int(queue.Target / time.Minute)
@@ -107,7 +107,7 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, status int, 
 	page.WaitOver, page.ServiceOver = page.Stats.MeanWait > queue.Target, page.Stats.MeanService > queue.Target
 	booked, err := q.Booked(ctx, b.ID, today)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page.Booked = ticketRows(booked)
@@ -118,14 +118,14 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	visits, err := q.HomeVisits(ctx, b.ID)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	for _, v := range visits {
 		page.Visits = append(page.Visits, p.visitRow(v, lang))
 		// Rule G-6: the home visits of the branch, each a person's address.
 		if err := p.audited(r, audit.View{What: audit.ViewPerson, SubjectIIN: v.IIN, Detail: "home visit " + v.ID}); err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 	}
@@ -169,7 +169,7 @@ func (p *Pages) finish(w http.ResponseWriter, r *http.Request) {
 	id := r.PostFormValue("ticket")
 	serving, err := p.deps.Sys.Queue.Serving(r.Context(), branch(r).ID)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	mine := false

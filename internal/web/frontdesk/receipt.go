@@ -37,13 +37,13 @@ type comboFact struct{ Name, ID string }
 func (p *Pages) receiptParties(ctx context.Context, app *casework.Application, lang i18n.Lang) receiptParties {
 	var rp receiptParties
 	if s := app.Subject; s != nil && s.Relation != casework.RelationSelf {
-		rp.Subject = &subjectFacts{Relation: relationName(s.Relation, lang), Name: partyName(s.Person), IIN: s.Person.IIN, BirthDate: s.BirthDate}
+		rp.Subject = &subjectFacts{Relation: relationName(s.Relation, lang), Name: s.Person.Name(), IIN: s.Person.IIN, BirthDate: s.BirthDate}
 		if k := app.Fields[fieldKinship]; k != "" {
 			rp.Subject.Kinship = ui.T("frontdesk.kinship."+k, lang)
 		}
 	}
 	if rep := app.Representative; rep != nil {
-		rp.RepName, rp.RepIIN = partyName(rep.Party), rep.IIN
+		rp.RepName, rp.RepIIN = rep.Party.Name(), rep.IIN
 		rp.RepPOA = fmt.Sprintf("№ %s, %s, %s", rep.POA.Number, ui.FormatDate(rep.POA.IssuedOn), rep.POA.Notary)
 		if until := rep.POA.ValidUntil; until != nil {
 			rp.RepPOA += ", " + ui.Tf("frontdesk.receipt.poa_until", lang, ui.FormatDate(*until))

@@ -58,7 +58,7 @@ func (rf *repForm) setPerson(per registry.Person) {
 
 // Name is the representative's name as the registry gives it.
 func (rf repForm) Name() string {
-	return partyName(casework.Party{Surname: rf.Surname, GivenName: rf.GivenName, Patronymic: rf.Patronymic})
+	return casework.Party{Surname: rf.Surname, GivenName: rf.GivenName, Patronymic: rf.Patronymic}.Name()
 }
 
 // showRep answers the form's "find the representative" button: the same
@@ -67,7 +67,7 @@ func (p *Pages) showRep(w http.ResponseWriter, r *http.Request, per registry.Per
 	lang := ui.RequestLang(w, r)
 	msg, err := p.findRep(r, f, lang)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	status := http.StatusOK

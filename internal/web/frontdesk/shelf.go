@@ -46,17 +46,17 @@ func (p *Pages) shelf(w http.ResponseWriter, r *http.Request) {
 	for _, l := range lists {
 		apps, err := p.list(r, l.state)
 		if err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		for i := range apps {
 			a := &apps[i]
 			if err := p.auditApp(r, a, "front-desk shelf"); err != nil {
-				p.fail(w, r, err)
+				p.views.Fail(w, r, err)
 				return
 			}
 			row := shelfRow{ID: a.ID, Number: a.Number, Service: p.serviceName(a.Service, a.SubmittedAt, lang),
-				Applicant: partyName(a.Applicant), IIN: a.Applicant.IIN, Version: a.Version}
+				Applicant: a.Applicant.Name(), IIN: a.Applicant.IIN, Version: a.Version}
 			shelfClock(&row, a, now)
 			*l.rows = append(*l.rows, row)
 		}

@@ -109,27 +109,13 @@ func (p *Pages) showApplication(w http.ResponseWriter, r *http.Request, status i
 	lang := ui.RequestLang(w, r)
 	c, err := p.loadApplication(r.Context(), r, id, lang)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	adjust(c)
 	// A refused post is answered here too: the language switch goes to the
 	// application's page, not to the command's address.
 	p.views.RenderAt(w, r, status, "application", lang, ui.Tf("providerdesk.app.title", lang, appRef(c.App)), applicationPath(id), c)
-}
-
-// fail answers a page that could not be shown: the same 404 for an
-// application that does not exist and one that may not be seen.
-func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch apperr.CodeOf(err) {
-	case apperr.NotFound:
-		p.views.NotFound(w, r)
-	case apperr.Forbidden:
-		p.views.Forbidden(w, r)
-	default:
-		p.deps.Log.Error("provider desk", "path", r.URL.Path, "err", err)
-		p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, ui.RequestLang(w, r)))
-	}
 }
 
 func (p *Pages) loadApplication(ctx context.Context, r *http.Request, id string, lang i18n.Lang) (*appContent, error) {
@@ -359,7 +345,7 @@ func (p *Pages) document(w http.ResponseWriter, r *http.Request) {
 	actor := reader(r)
 	doc, file, err := p.deps.Sys.Engine.Document(r.Context(), actor, r.PathValue("id"), r.PathValue("number"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	app := &casework.Application{ID: r.PathValue("id")}
@@ -367,7 +353,7 @@ func (p *Pages) document(w http.ResponseWriter, r *http.Request) {
 		app = got
 	}
 	if err := p.audit(r.Context(), actor, audit.ViewDocument, app, doc.Number); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	h := w.Header()

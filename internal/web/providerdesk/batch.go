@@ -84,7 +84,7 @@ func (p *Pages) batchPage(w http.ResponseWriter, r *http.Request, k batchKind, r
 	actor, _ := actorIn(r, k.roles...)
 	apps, err := p.listAll(r.Context(), actor, k.filter, k.states...)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	c := batchContent{Kind: k.name, Results: results}
@@ -102,7 +102,7 @@ func (p *Pages) batchPage(w http.ResponseWriter, r *http.Request, k batchKind, r
 		if app.Complaint != nil || (k.waiting != nil && !k.waiting(app)) {
 			continue
 		}
-		row := batchRow{App: *app, Service: p.serviceText(app.Service), Applicant: partyName(app.Applicant),
+		row := batchRow{App: *app, Service: p.serviceText(app.Service), Applicant: app.Applicant.Name(),
 			Key: app.ID + ":" + strconv.Itoa(app.Version)}
 		row.Clock, row.HasClock = clockOf(p.deps.Sys.Engine.Calendar(), app, now, lang)
 		// Rule AP-6.5, AR-6.6: the result reaches the State Corporation no later

@@ -28,16 +28,16 @@ func (p *Pages) card(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	card, err := p.deps.Sys.Registries.Cards.Card(r.Context(), r.PathValue("card"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if err := p.audit(r.Context(), actor, audit.ViewCard, app, card.ID); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	// Rule AR-6.3: the card that answers is recorded while the search runs.

@@ -74,7 +74,7 @@ func (p *Pages) command(w http.ResponseWriter, r *http.Request) {
 	case apperr.CodeOf(err) == apperr.Invalid:
 		p.refused(w, r, id, name, http.StatusUnprocessableEntity, placeError(ui.NewFormError(err, lang)))
 	default:
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 	}
 }
 

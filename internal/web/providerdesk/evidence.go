@@ -114,7 +114,7 @@ func (p *Pages) checkPayment(ctx context.Context, std *standard.Standard, app *c
 			req.Reference = pay.Reference
 		} else {
 			req.Receipt = &registry.Payment{Reference: pay.Reference, PayerIIN: payerID(app.Applicant),
-				PayerName: partyName(app.Applicant), AmountTiyn: int64(pay.AmountTenge) * 100, PaidOn: pay.PaidOn}
+				PayerName: app.Applicant.Name(), AmountTiyn: int64(pay.AmountTenge) * 100, PaidOn: pay.PaidOn}
 		}
 	}
 	payments := decision.Payments{Payments: p.deps.Sys.Registries.Payments, Standards: p.deps.Sys.Engine.Standards()}

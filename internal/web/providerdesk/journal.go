@@ -46,7 +46,7 @@ func (p *Pages) journal(w http.ResponseWriter, r *http.Request) {
 	actor, _ := actorIn(r, decidingRoles...)
 	apps, err := p.listAll(r.Context(), actor, casework.Filter{Service: standard.ApostilleProsecution})
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	j := &document.ApostilleJournal{From: from, To: to}
@@ -67,7 +67,7 @@ func (p *Pages) journal(w http.ResponseWriter, r *http.Request) {
 	// period, in which form, is logged before it is shown.
 	if err := p.deps.Sys.Audit.Record(r.Context(), audit.View{Actor: actor, What: audit.ViewDocument,
 		Detail: strings.TrimSpace("ap-journal " + from.String() + " " + to.String() + " " + format)}); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	switch format {
@@ -114,7 +114,7 @@ func addFieldError(fe ui.FormError, field, text string) ui.FormError {
 
 // journalEntry is the application's line of the journal.
 func journalEntry(app *casework.Application) document.JournalEntry {
-	e := document.JournalEntry{ReceivedOn: app.ReceivedOn, Applicant: partyName(app.Applicant), IIN: app.Applicant.IIN,
+	e := document.JournalEntry{ReceivedOn: app.ReceivedOn, Applicant: app.Applicant.Name(), IIN: app.Applicant.IIN,
 		Document: firstNonEmpty(app.Fields["document"], "—"), Country: app.Fields["country"]}
 	if signer := joinWords(app.Fields[fieldSignerSurname], app.Fields[fieldSignerGivenName], app.Fields[fieldSignerPatronymic]); signer != "" {
 		e.SignedBy = strings.Join(nonEmpty(signer, app.Fields[fieldSignerPosition], app.Fields[fieldSignerBody]), ", ")
@@ -143,12 +143,12 @@ func nonEmpty(ss ...string) []string {
 func (p *Pages) journalPDF(w http.ResponseWriter, r *http.Request, j *document.ApostilleJournal) {
 	doc, err := document.Render(document.APJournal, j, document.Meta{IssuedAt: p.deps.Now()})
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	b, err := doc.Bytes()
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	download(w, "application/pdf", journalName(j)+".pdf", b)
@@ -157,7 +157,7 @@ func (p *Pages) journalPDF(w http.ResponseWriter, r *http.Request, j *document.A
 func (p *Pages) journalXLSX(w http.ResponseWriter, r *http.Request, j *document.ApostilleJournal) {
 	b, err := document.JournalXLSX(j)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	download(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", journalName(j)+".xlsx", b)

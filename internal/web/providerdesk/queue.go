@@ -110,7 +110,7 @@ func (p *Pages) queue(w http.ResponseWriter, r *http.Request) {
 		if !ok || app.Complaint != nil || !slices.Contains(workStates, app.State) || app.Final() {
 			continue
 		}
-		row := queueRow{App: app, Service: tab.Name, Applicant: partyName(app.Applicant), Assignee: assigneeName(app.Assignee, lang)}
+		row := queueRow{App: app, Service: tab.Name, Applicant: app.Applicant.Name(), Assignee: assigneeName(app.Assignee, lang)}
 		row.Clock, row.HasClock = clockOf(p.deps.Sys.Engine.Calendar(), &app, now, lang)
 		tab.Count++
 		if row.Clock.Level == levelLate {
@@ -155,14 +155,6 @@ func stateOptions(lang i18n.Lang) []ui.Option {
 		out = append(out, ui.Option{Value: string(s), Label: s.Name().In(lang)})
 	}
 	return out
-}
-
-// partyName is how a desk names a person or an organization.
-func partyName(p casework.Party) string {
-	if p.OrgName != "" {
-		return p.OrgName
-	}
-	return joinWords(p.Surname, p.GivenName, p.Patronymic)
 }
 
 // serviceText is the service's name in the newest standard loaded.

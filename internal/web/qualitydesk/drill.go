@@ -104,7 +104,7 @@ func (p *Pages) application(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := applicationView{App: app, Service: p.serviceName(app.Service, lang), Channel: app.Channel.Name().In(lang),
-		State: app.State.Name().In(lang), Applicant: partyName(app.Applicant)}
+		State: app.State.Name().In(lang), Applicant: app.Applicant.Name()}
 	if d := app.Decision; d != nil {
 		v.Decision = ui.T("qualitydesk.outcome."+d.Outcome, lang)
 	}
@@ -124,18 +124,4 @@ func (p *Pages) application(w http.ResponseWriter, r *http.Request) {
 	}
 	title := ui.Tf("qualitydesk.application.title", lang, app.Number)
 	p.views.Render(w, r, http.StatusOK, "application", lang, title, v)
-}
-
-// partyName is a person's full name or an organization's name.
-func partyName(pt casework.Party) string {
-	if pt.Kind == casework.KindLegalEntity {
-		return pt.OrgName
-	}
-	name := pt.Surname
-	for _, s := range []string{pt.GivenName, pt.Patronymic} {
-		if s != "" {
-			name += " " + s
-		}
-	}
-	return name
 }

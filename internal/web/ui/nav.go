@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"qyzmet/internal/apperr"
 	"qyzmet/internal/auth"
 	"qyzmet/internal/casework"
 )
@@ -135,6 +136,24 @@ func (v *Views) Forbidden(w http.ResponseWriter, r *http.Request) {
 // answer for both, so that an id in the URL reveals nothing.
 func (v *Views) NotFound(w http.ResponseWriter, r *http.Request) {
 	v.Message(w, r, http.StatusNotFound, "error.notfound", "")
+}
+
+// Fail answers a request that failed outright: the same 404 for a missing
+// id and for one the person may not see, the 403 page for a role that may
+// not act, else the error's own words; an internal error is logged once and
+// its details never reach the page.
+func (v *Views) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	switch apperr.CodeOf(err) {
+	case apperr.NotFound:
+		v.NotFound(w, r)
+	case apperr.Forbidden:
+		v.Forbidden(w, r)
+	default:
+		if apperr.CodeOf(err) == apperr.Internal {
+			v.log.Error("page", "path", r.URL.Path, "err", err)
+		}
+		v.Message(w, r, Status(err), "error.title", ErrText(err, RequestLang(w, r)))
+	}
 }
 
 // Message renders the shared message page: a title and one paragraph.
