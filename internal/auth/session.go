@@ -16,6 +16,8 @@ type Session struct {
 	// CSRFToken goes into a hidden field of every form the session posts.
 	CSRFToken string
 	ExpiresAt time.Time
+	// OrgName is the name of the legal entity Principal.BIN names (bin.go).
+	OrgName string
 }
 
 // SignIn is a new session and the token its cookie carries.
@@ -51,9 +53,9 @@ func (s *Service) Session(ctx context.Context, token string) (Session, error) {
 	now := s.DB.Now()
 	err := s.DB.ReadTx(ctx, func(tx *store.Tx) error {
 		var kind, subject, roles string
-		err := tx.QueryRow(ctx, `SELECT kind, subject, name, roles, branch, bin, csrf_token, expires_at FROM auth_sessions
+		err := tx.QueryRow(ctx, `SELECT kind, subject, name, roles, branch, bin, org_name, csrf_token, expires_at FROM auth_sessions
 			WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?`, tokenHash(token), now).
-			Scan(&kind, &subject, &sess.Principal.Name, &roles, &sess.Principal.Branch, &sess.Principal.BIN, &sess.CSRFToken, &sess.ExpiresAt)
+			Scan(&kind, &subject, &sess.Principal.Name, &roles, &sess.Principal.Branch, &sess.Principal.BIN, &sess.OrgName, &sess.CSRFToken, &sess.ExpiresAt)
 		if err != nil {
 			return err
 		}
@@ -70,6 +72,22 @@ func (s *Service) Session(ctx context.Context, token string) (Session, error) {
 		return Session{}, errNoSession
 	}
 	return sess, err
+}
+
+// setActing makes the live session of token act for bin (named orgName);
+// an empty bin is the citizen themself.
+func (s *Service) setActing(ctx context.Context, token, bin, orgName string) error {
+	return s.DB.Tx(ctx, func(tx *store.Tx) error {
+		res, err := tx.Exec(ctx, `UPDATE auth_sessions SET bin = ?, org_name = ? WHERE id_hash = ? AND revoked_at IS NULL AND expires_at > ?`,
+			bin, orgName, tokenHash(token), tx.Now())
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err == nil && n == 0 {
+			return errNoSession
+		}
+		return nil
+	})
 }
 
 // SignOut revokes the session of token; an unknown or ended session is not an

@@ -296,6 +296,13 @@ func demoSignIn(ctx context.Context, svc *auth.Service, dataDir string, tokens m
 		}
 		fmt.Fprintf(env.Stdout, "qyzmet: demo citizen sign-in: /signin IIN=%s (codes on /dev/sms)\n", number)
 	}
+	if len(iins) > 0 {
+		o, err := svc.DemoOrganisation(ctx, iins[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "qyzmet: demo organisation: BIN=%s name=%s (act for it in the cabinet)\n", o.BIN, o.OrgName)
+	}
 	accounts, err := svc.DemoStaff(ctx, dataDir)
 	if err != nil {
 		return err

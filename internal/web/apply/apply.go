@@ -78,10 +78,11 @@ type serviceCard struct {
 func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	today := p.today()
+	forOrganisation := ui.Principal(r).BIN != ""
 	var cards []serviceCard
 	for _, id := range p.deps.Sys.Standards().Services() {
 		std, err := p.deps.Sys.Standards().At(id, today)
-		if err != nil || std.Kind != standard.KindService {
+		if err != nil || std.Kind != standard.KindService || forOrganisation && !takesLegalEntities(std) {
 			continue
 		}
 		c := serviceCard{ID: id, Name: std.Name.In(lang), Portal: std.Offers(standard.Portal), Fee: p.feeText(std, lang)}

@@ -106,6 +106,10 @@ func (p *Pages) summary(r *http.Request, std *standard.Standard, d draft, lang i
 		{ui.T("apply.f.service", lang), std.Name.In(lang)},
 		{ui.T("apply.f.applicant", lang), strings.TrimSpace(me.Name.String() + " · " + ui.T("apply.f.iin", lang) + " " + me.IIN)},
 	}
+	if me.Org != nil {
+		out[1].Value = ui.Tf("apply.org.applicant", lang, me.Org.OrgName, me.Org.BIN)
+		out = append(out, fact{ui.T("apply.org.representative", lang), actingText(me, lang)})
+	}
 	add := func(key, v string) {
 		if strings.TrimSpace(v) != "" {
 			out = append(out, fact{ui.T(key, lang), v})
@@ -171,7 +175,7 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	code := strings.TrimSpace(r.PostForm.Get("code"))
 	if err := p.deps.Sys.Auth.VerifyConfirm(r.Context(), token, who.IIN, submitPurpose(d), code); err != nil {
 		// A replayed code of a draft submitted meanwhile: the application.
-		if again, gerr := p.drafts.get(r.Context(), who.IIN, d.ID); gerr == nil && again.ApplicationID != "" {
+		if again, gerr := p.drafts.get(r.Context(), draftOwner(who), d.ID); gerr == nil && again.ApplicationID != "" {
 			http.Redirect(w, r, cabinetPath(again.ApplicationID), http.StatusSeeOther)
 			return
 		}
@@ -179,7 +183,13 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	actor, _ := who.ActorAs(casework.RoleApplicant)
-	in := p.input(r.Context(), p.applicant(r.Context(), who), p.profile(std), d)
+	me := p.applicant(r.Context(), who)
+	f := d.Data.Form
+	if err := p.checkOrganisation(std, &f, me); err != nil {
+		p.formError(w, r, std, d.Data.Form, err, lang)
+		return
+	}
+	in := p.input(r.Context(), me, p.profileOf(std, me), d)
 	app, _, err := p.deps.Sys.Engine.Submit(r.Context(), actor, in, d.Data.Form.Key)
 	if err != nil {
 		// The engine refused what the form let through: back to the form,

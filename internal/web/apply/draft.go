@@ -114,12 +114,21 @@ type applicant struct {
 	Name registry.Name
 	// BirthDate decides AR-6.1 when the archive is asked about the applicant.
 	BirthDate calendar.Date
+	// ActingBIN is the organisation the session acts for (org.go); Org is
+	// the citizen's link to it while that link counts, nil once it has ended.
+	ActingBIN string
+	Org       *auth.BINLink
 }
 
 func (p *Pages) applicant(ctx context.Context, who auth.Principal) applicant {
-	a := applicant{IIN: who.IIN}
+	a := applicant{IIN: who.IIN, ActingBIN: who.BIN}
 	if person, err := p.deps.Sys.Registries.Persons.ByIIN(ctx, who.IIN); err == nil {
 		a.Name, a.BirthDate = person.Name, person.BirthDate
+	}
+	if who.BIN != "" {
+		if link, err := p.deps.Sys.Auth.LinkFor(ctx, who.IIN, who.BIN); err == nil {
+			a.Org = &link
+		}
 	}
 	return a
 }
@@ -130,13 +139,15 @@ func (p *Pages) input(ctx context.Context, me applicant, pr profile, d draft) ca
 	f := d.Data.Form
 	in := casework.SubmitInput{
 		Service: d.Service, Channel: standard.Portal,
-		Applicant: casework.Party{Kind: casework.KindIndividual, IIN: me.IIN,
-			Surname: me.Name.Surname, GivenName: me.Name.GivenName, Patronymic: me.Name.Patronymic},
-		TravelAbroad: f.TravelAbroad && pr.Travel, PickupBranch: f.PickupBranch, Payment: d.Data.Payment,
+		Applicant: me.party(), TravelAbroad: f.TravelAbroad && pr.Travel, PickupBranch: f.PickupBranch, Payment: d.Data.Payment,
 		Fields: map[string]string{},
 	}
 	for _, c := range f.Combined {
 		in.Combined = append(in.Combined, standard.ServiceID(c))
+	}
+	if me.Org != nil {
+		// Rule CR-3: the legal entity is the applicant.
+		in.Applicant, in.Representative = orgParties(me)
 	}
 	in.Subject = subjectOf(me, pr, f)
 	if f.PickupBranch != "" {
@@ -228,8 +239,7 @@ func subjectOf(me applicant, pr profile, f formInput) *casework.Subject {
 		if pr.Parents == nil {
 			return nil
 		}
-		s := &casework.Subject{Relation: casework.RelationSelf, Person: casework.Party{Kind: casework.KindIndividual, IIN: me.IIN,
-			Surname: me.Name.Surname, GivenName: me.Name.GivenName, Patronymic: me.Name.Patronymic}}
+		s := &casework.Subject{Relation: casework.RelationSelf, Person: me.party()}
 		if !me.BirthDate.IsZero() {
 			b := me.BirthDate
 			s.BirthDate = &b

@@ -219,7 +219,8 @@ type posted struct {
 	Bytes []byte
 }
 
-// fieldErr is an error of one input, in the user's language.
+// fieldErr is an error of one input (none: of the whole form), in the
+// user's language.
 type fieldErr struct {
 	Field string
 	Text  i18n.Text
@@ -244,6 +245,9 @@ func (p *Pages) check(ctx context.Context, pr profile, f *formInput, me applican
 		if err := checkText(name, texts[name]); err != nil {
 			return err
 		}
+	}
+	if err := p.checkOrganisation(pr.Std, f, me); err != nil {
+		return err
 	}
 	if len(pr.Relations) > 0 {
 		if err := p.checkSubject(pr, f); err != nil {
@@ -304,6 +308,9 @@ func checkText(name, v string) error {
 
 // checkSubject: whom the request is about (CR-STD-8.1, CR-STD-8.4, AR-6.1).
 func (p *Pages) checkSubject(pr profile, f *formInput) error {
+	if f.Relation == "" && len(pr.Relations) == 1 {
+		f.Relation = pr.Relations[0]
+	}
 	if f.Relation == "" {
 		f.Relation = casework.RelationSelf
 	}

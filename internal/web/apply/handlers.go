@@ -77,6 +77,7 @@ type formView struct {
 	Notice    string
 	Action    string
 	FeeRule   string
+	Acting    string // the organisation the application is made for, and in what capacity
 }
 
 // form shows the service's form: empty with a fresh idempotency key, or a
@@ -95,7 +96,7 @@ func (p *Pages) form(w http.ResponseWriter, r *http.Request) {
 	f := formInput{Key: newKey(), Files: map[string]kept{}}
 	var notice string
 	if id := r.URL.Query().Get("draft"); id != "" {
-		d, err := p.drafts.get(r.Context(), ui.Principal(r).IIN, id)
+		d, err := p.drafts.get(r.Context(), draftOwner(ui.Principal(r)), id)
 		if err != nil || d.Service != std.Service {
 			p.views.NotFound(w, r)
 			return
@@ -113,8 +114,15 @@ func (p *Pages) form(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *Pages) renderForm(w http.ResponseWriter, r *http.Request, status int, std *standard.Standard, f formInput, fe ui.FormError, lang i18n.Lang) {
-	pr := p.profile(std)
-	v := formView{Pr: pr, F: f, Err: fe, Me: p.applicant(r.Context(), ui.Principal(r)), Action: ui.PathApply + "/" + string(std.Service)}
+	me := p.applicant(r.Context(), ui.Principal(r))
+	pr := p.profileOf(std, me)
+	if me.ActingBIN != "" && me.Org == nil && !fe.Any() {
+		fe.Notice = ui.T(keyOrgEnded, lang)
+	}
+	if f.Relation == "" && len(pr.Relations) == 1 {
+		f.Relation = pr.Relations[0]
+	}
+	v := formView{Pr: pr, F: f, Err: fe, Me: me, Action: ui.PathApply + "/" + string(std.Service), Acting: actingText(me, lang)}
 	if pr.Branch != nil {
 		branches, err := p.deps.Sys.Branches.List(r.Context(), org.KindStateCorp)
 		if err != nil {
@@ -169,8 +177,8 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 		f.Key = newKey()
 	}
 	ctx := r.Context()
-	pr := p.profile(std)
 	me := p.applicant(ctx, who)
+	pr := p.profileOf(std, me)
 	if err := p.storeFiles(ctx, who.IIN, &f, files); err != nil {
 		p.formError(w, r, std, f, err, lang)
 		return
@@ -184,7 +192,7 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, r, err)
 		return
 	}
-	d, err := p.drafts.save(ctx, who.IIN, std.Service, f, due)
+	d, err := p.drafts.save(ctx, draftOwner(who), std.Service, f, due)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -212,6 +220,8 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 func (p *Pages) formError(w http.ResponseWriter, r *http.Request, std *standard.Standard, f formInput, err error, lang i18n.Lang) {
 	var fe *fieldErr
 	switch {
+	case errors.As(err, &fe) && fe.Field == "":
+		p.renderForm(w, r, http.StatusUnprocessableEntity, std, f, ui.FormError{Notice: fe.Text.In(lang)}, lang)
 	case errors.As(err, &fe):
 		p.renderForm(w, r, http.StatusUnprocessableEntity, std, f, ui.FormError{Fields: map[string]string{fe.Field: fe.Text.In(lang)}}, lang)
 	case apperr.CodeOf(err) == apperr.Invalid || apperr.CodeOf(err) == apperr.Forbidden:

@@ -147,7 +147,7 @@ func reference() string {
 // openDraft is the applicant's draft of the URL that has not become an
 // application, with its standard; it answers the request itself otherwise.
 func (p *Pages) openDraft(w http.ResponseWriter, r *http.Request) (draft, *standard.Standard, bool) {
-	d, err := p.drafts.get(r.Context(), ui.Principal(r).IIN, r.PathValue("draft"))
+	d, err := p.drafts.get(r.Context(), draftOwner(ui.Principal(r)), r.PathValue("draft"))
 	if err != nil {
 		p.fail(w, r, err)
 		return d, nil, false

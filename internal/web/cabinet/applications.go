@@ -36,7 +36,7 @@ type StartPage struct {
 func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	a := actor(r)
-	apps, err := p.deps.Sys.Engine.List(r.Context(), a, casework.Filter{Limit: 200})
+	apps, err := p.myApplications(r, a)
 	if err != nil {
 		p.fail(w, r, err)
 		return
@@ -53,7 +53,7 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	for _, app := range apps {
 		page.Apps = append(page.Apps, AppRow{ID: app.ID, Number: reference(&app), Service: p.serviceName(app.Service, lang),
 			State: app.State.Name().In(lang), Submitted: app.SubmittedAt, DeadlineOn: app.DeadlineOn, Overdue: app.Overdue,
-			Complaint: app.Complaint != nil, AboutMe: app.Applicant.IIN != a.IIN})
+			Complaint: app.Complaint != nil, AboutMe: a.BIN == "" && app.Applicant.IIN != a.IIN})
 	}
 	bookings, err := p.deps.Sys.Queue.Mine(r.Context(), a.IIN)
 	if err != nil {
@@ -70,6 +70,19 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("cabinet.title", lang), page)
+}
+
+// myApplications are the applications of the capacity the citizen acts in:
+// while acting for an organisation its applications only (Rule CR-3: the
+// legal entity is the applicant), otherwise the citizen's own and those about
+// them, without the organisations' they represent.
+func (p *Pages) myApplications(r *http.Request, a casework.Actor) ([]casework.Application, error) {
+	f := casework.Filter{Limit: 200, ApplicantBIN: a.BIN}
+	apps, err := p.deps.Sys.Engine.List(r.Context(), a, f)
+	if err != nil || a.BIN != "" {
+		return apps, err
+	}
+	return slices.DeleteFunc(apps, func(app casework.Application) bool { return app.Applicant.Kind == casework.KindLegalEntity }), nil
 }
 
 // reference is how the citizen knows an application: its journal number,

@@ -46,7 +46,7 @@ type Pages struct {
 
 // New parses the area's views.
 func New(d ui.Deps) (*Pages, error) {
-	v, err := ui.Parse(templateFS, d.Log, "start", "application", "notifications", "consents", "queue", "homevisit", "complaint", "talon")
+	v, err := ui.Parse(templateFS, d.Log, "start", "application", "notifications", "consents", "queue", "homevisit", "complaint", "talon", "organisations")
 	if err != nil {
 		return nil, err
 	}
@@ -81,6 +81,8 @@ func (p *Pages) Mount(mux *http.ServeMux) {
 	post(pathQueue+"/{tid}/cancel", p.cancelBooking)
 	get(pathHomeVisit, p.homeVisitPage)
 	post(pathHomeVisit, p.requestHomeVisit)
+	get(pathOrganisations, p.organisations)
+	post(pathOrganisations, p.actFor)
 }
 
 // actor is the signed-in citizen as the engine sees them.
@@ -100,17 +102,26 @@ type Tab struct {
 type Shell struct {
 	Lang i18n.Lang
 	Tabs []Tab
+	// ActingName and ActingBIN are the organisation the session acts for;
+	// empty when the citizen acts as themself.
+	ActingName, ActingBIN string
 }
 
 // menuTemplate is the cabinet's own menu, the same on every page.
-var menuTemplate = template.Must(template.New("menu").Parse(`<nav class="cab-tabs" aria-label="{{.Label}}">` +
+var menuTemplate = template.Must(template.New("menu").Parse(`{{with .Acting}}<div class="notice notice-warn cab-acting" role="status">` +
+	`<span>{{.}}</span> <a href="/cabinet/organisations">{{$.Change}}</a></div>{{end}}<nav class="cab-tabs" aria-label="{{.Label}}">` +
 	`{{range .Tabs}}<a href="{{.Href}}"{{if .Current}} aria-current="page"{{end}}>{{.Label}}` +
 	`{{if .Count}} <span class="cab-badge">{{.Count}}<span class="visually-hidden"> {{$.Badge}}</span></span>{{end}}</a>{{end}}</nav>`))
 
 // Menu is the cabinet's menu as HTML.
 func (s Shell) Menu() template.HTML {
 	var b strings.Builder
-	err := menuTemplate.Execute(&b, map[string]any{"Label": ui.T("cabinet.tabs", s.Lang), "Badge": ui.T("cabinet.badge", s.Lang), "Tabs": s.Tabs})
+	acting := ""
+	if s.ActingBIN != "" {
+		acting = ui.Tf("cabinet.org.acting", s.Lang, s.ActingName, s.ActingBIN)
+	}
+	err := menuTemplate.Execute(&b, map[string]any{"Label": ui.T("cabinet.tabs", s.Lang), "Badge": ui.T("cabinet.badge", s.Lang), "Tabs": s.Tabs,
+		"Acting": acting, "Change": ui.T("cabinet.org.change", s.Lang)})
 	if err != nil {
 		return ""
 	}
@@ -127,11 +138,13 @@ func (p *Pages) shell(r *http.Request, lang i18n.Lang, current string) Shell {
 		{Href: pathConsents, Label: ui.T("cabinet.tab.consents", lang), Count: consents},
 		{Href: pathQueue, Label: ui.T("cabinet.tab.queue", lang)},
 		{Href: pathHomeVisit, Label: ui.T("cabinet.tab.home_visit", lang)},
+		{Href: pathOrganisations, Label: ui.T("cabinet.tab.organisations", lang)},
 	}
 	for i := range tabs {
 		tabs[i].Current = tabs[i].Href == current
 	}
-	return Shell{Lang: lang, Tabs: tabs}
+	name, bin := acting(r)
+	return Shell{Lang: lang, Tabs: tabs, ActingName: name, ActingBIN: bin}
 }
 
 // counts are the unread notifications and the consents waiting for the

@@ -1,0 +1,233 @@
+package auth
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"qyzmet/internal/apperr"
+	"qyzmet/internal/calendar"
+	"qyzmet/internal/iin"
+	"qyzmet/internal/store"
+)
+
+// A legal entity is an applicant (CR-3, AR-STD-6, AC-7) that acts through a
+// person: its head, as the state register of legal entities names them, or a
+// representative on a notarized power of attorney (CR-STD-8.1, G-8). A
+// citizen signed in with their own IIN switches the session to act for a BIN
+// they are linked to; the engine then shows them that BIN's applications.
+
+// Capacity is how a person may act for a legal entity.
+type Capacity string
+
+const (
+	CapacityHead Capacity = "head" // the head, per the register of legal entities
+	CapacityPOA  Capacity = "poa"  // a representative on a notarized power of attorney
+)
+
+// BINLink says that a person may act for a legal entity.
+type BINLink struct {
+	BIN      string
+	OrgName  string
+	IIN      string
+	Capacity Capacity
+	// POA is the notarized power of attorney of a CapacityPOA link.
+	POANumber   string
+	POANotary   string
+	POAIssuedOn calendar.Date
+	// ValidUntil is the last day the link counts; zero: no end date.
+	ValidUntil calendar.Date
+}
+
+// LiveOn reports whether the link lets its person act on day.
+func (l BINLink) LiveOn(day calendar.Date) bool {
+	return l.ValidUntil.IsZero() || !l.ValidUntil.Before(day)
+}
+
+// OrgRegistry tells who may act for which legal entity: a stand-in for the
+// state register of legal entities and the notaries' register of powers of
+// attorney.
+type OrgRegistry interface {
+	// LinksOf are the legal entities iin is linked to, expired ones included.
+	LinksOf(ctx context.Context, iin string) ([]BINLink, error)
+}
+
+// Message keys of acting for a legal entity; the web layer translates them.
+const (
+	KeyBINInvalid   = "auth.bin_invalid"
+	KeyBINNotLinked = "auth.bin_not_linked"
+	KeyPOAExpired   = "auth.poa_expired"
+	KeyNotCitizen   = "auth.not_citizen"
+)
+
+// DBOrgs keeps the links in auth_bin_links.
+type DBOrgs struct{ DB *store.DB }
+
+// LinksOf implements OrgRegistry, by organisation name.
+func (d *DBOrgs) LinksOf(ctx context.Context, number string) ([]BINLink, error) {
+	var out []BINLink
+	err := d.DB.ReadTx(ctx, func(tx *store.Tx) error {
+		out = nil
+		rows, err := tx.Query(ctx, `SELECT bin, org_name, iin, capacity, poa_number, poa_notary, poa_issued_on, valid_until
+			FROM auth_bin_links WHERE iin = ? ORDER BY org_name, bin`, number)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var l BINLink
+			var capacity, issued, until string
+			if err := rows.Scan(&l.BIN, &l.OrgName, &l.IIN, &capacity, &l.POANumber, &l.POANotary, &issued, &until); err != nil {
+				return err
+			}
+			l.Capacity = Capacity(capacity)
+			// The dates were checked when written.
+			l.POAIssuedOn, _ = parseOptionalDate(issued)
+			l.ValidUntil, _ = parseOptionalDate(until)
+			out = append(out, l)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Link records l, replacing an earlier link of the same person and BIN.
+// Errors: apperr.Invalid (KeyBINInvalid, wrapping the *iin.Error) for a
+// number that is not a BIN, and apperr.Invalid for a bad IIN, a missing name,
+// an unknown capacity or a power of attorney without its number, notary or
+// date.
+func (d *DBOrgs) Link(ctx context.Context, l BINLink) error {
+	if err := checkLink(l); err != nil {
+		return err
+	}
+	return d.DB.Tx(ctx, func(tx *store.Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO auth_bin_links (bin, org_name, iin, capacity, poa_number, poa_notary, poa_issued_on, valid_until, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (bin, iin) DO UPDATE SET org_name = excluded.org_name, capacity = excluded.capacity, poa_number = excluded.poa_number,
+				poa_notary = excluded.poa_notary, poa_issued_on = excluded.poa_issued_on, valid_until = excluded.valid_until`,
+			l.BIN, strings.TrimSpace(l.OrgName), l.IIN, string(l.Capacity), l.POANumber, l.POANotary,
+			optionalDate(l.POAIssuedOn), optionalDate(l.ValidUntil), tx.Now())
+		return err
+	})
+}
+
+func checkLink(l BINLink) error {
+	if _, err := iin.ParseBIN(l.BIN); err != nil || l.BIN != strings.TrimSpace(l.BIN) {
+		return apperr.Wrap(apperr.Invalid, err, "not a BIN").WithKey(KeyBINInvalid)
+	}
+	if _, err := iin.ParseIIN(l.IIN); err != nil {
+		return apperr.Wrap(apperr.Invalid, err, "not an IIN").WithKey(KeyIINInvalid)
+	}
+	switch {
+	case strings.TrimSpace(l.OrgName) == "":
+		return apperr.E(apperr.Invalid, "the organisation has no name")
+	case l.Capacity == CapacityHead:
+		return nil
+	case l.Capacity != CapacityPOA:
+		return apperr.E(apperr.Invalid, "capacity is head or poa")
+	case strings.TrimSpace(l.POANumber) == "" || strings.TrimSpace(l.POANotary) == "" || l.POAIssuedOn.IsZero():
+		// Rule CR-STD-8.1: a representative acts on a notarized power of
+		// attorney, which the application names (number, notary, date).
+		return apperr.E(apperr.Invalid, "a power of attorney has a number, a notary and a date")
+	}
+	return nil
+}
+
+// orgs is the registry the service reads: the database's table, which the
+// demo and the State Corporation's staff fill until the state registers are
+// connected behind OrgRegistry.
+func (s *Service) orgs() OrgRegistry { return &DBOrgs{DB: s.DB} }
+
+// Organisations are the legal entities the citizen iin is linked to, expired
+// powers of attorney included (the page shows why they cannot be chosen).
+func (s *Service) Organisations(ctx context.Context, number string) ([]BINLink, error) {
+	return s.orgs().LinksOf(ctx, number)
+}
+
+// LinkFor is the live link of citizen iin to bin today.
+// Errors: apperr.Invalid (KeyBINInvalid, wrapping the *iin.Error) for a
+// number that is not a BIN; apperr.Forbidden with KeyBINNotLinked when iin
+// may not act for bin, KeyPOAExpired when the power of attorney has ended.
+func (s *Service) LinkFor(ctx context.Context, number, bin string) (BINLink, error) {
+	if _, err := iin.ParseBIN(bin); err != nil {
+		return BINLink{}, apperr.Wrap(apperr.Invalid, err, "not a BIN").WithKey(KeyBINInvalid)
+	}
+	links, err := s.orgs().LinksOf(ctx, number)
+	if err != nil {
+		return BINLink{}, err
+	}
+	for _, l := range links {
+		if l.BIN != bin {
+			continue
+		}
+		// Rule G-8: a representative acts on a power of attorney in force.
+		if !l.LiveOn(calendar.DateOf(s.DB.Now())) {
+			return BINLink{}, apperr.E(apperr.Forbidden, "the power of attorney has expired").WithKey(KeyPOAExpired)
+		}
+		return l, nil
+	}
+	return BINLink{}, apperr.E(apperr.Forbidden, "not linked to this BIN").WithKey(KeyBINNotLinked)
+}
+
+// ActFor switches the citizen session of token to act for bin, which the
+// citizen must be linked to today (LinkFor); an empty bin switches back to
+// the citizen themself. Nothing changes on an error.
+// Errors: those of LinkFor; apperr.Unauthorized for no live session;
+// apperr.Forbidden (KeyNotCitizen) for a staff session.
+func (s *Service) ActFor(ctx context.Context, token, bin string) (Session, error) {
+	sess, err := s.Session(ctx, token)
+	if err != nil {
+		return Session{}, err
+	}
+	if sess.Principal.Kind != KindCitizen {
+		return Session{}, apperr.E(apperr.Forbidden, "only citizens act for legal entities").WithKey(KeyNotCitizen)
+	}
+	var link BINLink
+	if bin != "" {
+		if link, err = s.LinkFor(ctx, sess.Principal.IIN, bin); err != nil {
+			return Session{}, err
+		}
+	}
+	if err := s.setActing(ctx, token, link.BIN, link.OrgName); err != nil {
+		return Session{}, err
+	}
+	sess.Principal.BIN, sess.OrgName = link.BIN, link.OrgName
+	return sess, nil
+}
+
+func parseOptionalDate(s string) (calendar.Date, error) {
+	if s == "" {
+		return calendar.Date{}, nil
+	}
+	return calendar.ParseDate(s)
+}
+
+func optionalDate(d calendar.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// DemoOrganisation links the demo citizen iin, as its head, to a demo
+// limited liability partnership with a generated valid BIN; a citizen
+// already linked keeps their first link. Running it again changes nothing.
+func (s *Service) DemoOrganisation(ctx context.Context, number string) (BINLink, error) {
+	links, err := s.Organisations(ctx, number)
+	if err != nil {
+		return BINLink{}, err
+	}
+	if len(links) > 0 {
+		return links[0], nil
+	}
+	l := BINLink{OrgName: "«Qyzmet Demo» ЖШС", IIN: number, Capacity: CapacityHead}
+	for serial := 1; l.BIN == ""; serial++ {
+		// A serial whose number has no check digit is skipped (GenerateBIN).
+		l.BIN, err = iin.GenerateBIN(time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC), iin.ResidentEntity, iin.HeadUnit, serial)
+		if err != nil && !errors.Is(err, iin.ErrNoCheckDigit) {
+			return BINLink{}, err
+		}
+	}
+	return l, (&DBOrgs{DB: s.DB}).Link(ctx, l)
+}
