@@ -31,9 +31,9 @@ type Principal struct {
 	Name   string
 	Roles  []casework.Role // citizens: applicant; staff: their account's roles
 	Branch string          // staff of the State Corporation: their branch
-	// BIN is the legal entity the citizen acts for. No sign-in sets it yet: the
-	// portal's choice of "act for my company" (checked against the registry of
-	// legal entities' heads and powers of attorney) will.
+	// BIN is the legal entity the citizen acts for, chosen in the cabinet
+	// among the organisations the registry of links names them head or
+	// representative of (bin.go, Service.ActFor); empty when acting as oneself.
 	BIN string
 }
 

@@ -199,7 +199,7 @@ func (p *Pages) confirm(w http.ResponseWriter, r *http.Request) {
 	}
 	d.ApplicationID = app.ID
 	if err := p.drafts.update(r.Context(), d); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	clearConfirmCookie(w, r)

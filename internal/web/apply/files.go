@@ -14,7 +14,7 @@ import (
 func (p *Pages) file(w http.ResponseWriter, r *http.Request) {
 	f, err := p.uploads.Get(r.Context(), ui.Principal(r).IIN, r.PathValue("id"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	ext := map[string]string{upload.PDF: ".pdf", upload.JPEG: ".jpg", upload.PNG: ".png"}[f.MediaType]

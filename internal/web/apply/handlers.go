@@ -126,7 +126,7 @@ func (p *Pages) renderForm(w http.ResponseWriter, r *http.Request, status int, s
 	if pr.Branch != nil {
 		branches, err := p.deps.Sys.Branches.List(r.Context(), org.KindStateCorp)
 		if err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		v.Branches = []ui.Option{{Value: "", Label: ui.T("apply.branch.choose", lang)}}
@@ -170,7 +170,7 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 	who := ui.Principal(r)
 	f, files, err := readForm(r)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if f.Key == "" || len(f.Key) > 64 {
@@ -189,12 +189,12 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 	}
 	due, err := p.due(pr, f, p.today())
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	d, err := p.drafts.save(ctx, draftOwner(who), std.Service, f, due)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if d.ApplicationID != "" {
@@ -204,7 +204,7 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 	if f.PayMethod == "receipt" {
 		d.Data.Payment = receiptPayment(f, due)
 		if err := p.drafts.update(ctx, d); err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 	}
@@ -227,7 +227,7 @@ func (p *Pages) formError(w http.ResponseWriter, r *http.Request, std *standard.
 	case apperr.CodeOf(err) == apperr.Invalid || apperr.CodeOf(err) == apperr.Forbidden:
 		p.renderForm(w, r, ui.Status(err), std, f, formErrorOf(err, lang), lang)
 	default:
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 	}
 }
 
@@ -252,18 +252,5 @@ func formErrorOf(err error, lang i18n.Lang) ui.FormError {
 // formInputs are the names of the form's inputs an engine error may name.
 var formInputs = []string{inRelation, inSubjectIIN, inSurname, inGivenName, inPatronymic, inBirthDate, inTravelAbroad,
 	inPickup, inCombined, inDocument, inCountry, inFather, inMother, inPayMethod, inReceiptRef, inReceiptDate}
-
-// fail answers an unexpected error without its details.
-func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
-	code := apperr.CodeOf(err)
-	if code == apperr.NotFound {
-		p.views.NotFound(w, r)
-		return
-	}
-	if ui.Status(err) == http.StatusInternalServerError {
-		p.deps.Log.Error("apply", "path", r.URL.Path, "err", err)
-	}
-	p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, ui.RequestLang(w, r)))
-}
 
 func cabinetPath(id string) string { return ui.PathCabinet + "/applications/" + id }

@@ -44,7 +44,7 @@ func (p *Pages) payPage(w http.ResponseWriter, r *http.Request) {
 	pr := p.profile(std)
 	due, err := p.due(pr, d.Data.Form, p.today())
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if due == 0 || d.Data.Payment != nil {
@@ -79,17 +79,17 @@ func (p *Pages) pay(w http.ResponseWriter, r *http.Request) {
 		pr := p.profile(std)
 		due, err := p.due(pr, d.Data.Form, p.today())
 		if err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		pay, err := p.recordPayment(r.Context(), ui.Principal(r).IIN, p.applicant(r.Context(), ui.Principal(r)).Name.String(), std, due)
 		if err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		d.Data.Payment = pay
 		if err := p.drafts.update(r.Context(), d); err != nil {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 	}
@@ -149,7 +149,7 @@ func reference() string {
 func (p *Pages) openDraft(w http.ResponseWriter, r *http.Request) (draft, *standard.Standard, bool) {
 	d, err := p.drafts.get(r.Context(), draftOwner(ui.Principal(r)), r.PathValue("draft"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return d, nil, false
 	}
 	if d.ApplicationID != "" {

@@ -38,7 +38,7 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	apps, err := p.myApplications(r, a)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := StartPage{Shell: p.shell(r, lang, ui.PathCabinet)}
@@ -57,7 +57,7 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 	}
 	bookings, err := p.deps.Sys.Queue.Mine(r.Context(), a.IIN)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	names := map[string]string{}
@@ -149,12 +149,12 @@ func (p *Pages) renderApplication(w http.ResponseWriter, r *http.Request, status
 	ctx := r.Context()
 	app, err := p.deps.Sys.Engine.Get(ctx, a, r.PathValue("id"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	events, err := p.deps.Sys.Engine.Events(ctx, a, app.ID)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := AppPage{Shell: p.shell(r, lang, ""), App: app, Number: reference(app), Service: p.serviceName(app.Service, lang),
@@ -221,7 +221,7 @@ var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 func (p *Pages) document(w http.ResponseWriter, r *http.Request) {
 	doc, pdf, err := p.deps.Sys.Engine.Document(r.Context(), actor(r), r.PathValue("id"), r.PathValue("number"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")

@@ -95,7 +95,7 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, lang i18n.La
 	}
 	mine, err := sys.Queue.Mine(ctx, actor(r).IIN)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	for _, t := range mine {
@@ -155,7 +155,7 @@ func (p *Pages) book(w http.ResponseWriter, r *http.Request) {
 	t, err := p.deps.Sys.Queue.Book(r.Context(), actor(r).IIN, in)
 	if err != nil {
 		if apperr.CodeOf(err) == apperr.Internal {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		p.renderQueue(w, r, lang, ui.Status(err), v, ui.NewFormError(err, lang))
@@ -166,7 +166,7 @@ func (p *Pages) book(w http.ResponseWriter, r *http.Request) {
 
 func (p *Pages) cancelBooking(w http.ResponseWriter, r *http.Request) {
 	if err := p.deps.Sys.Queue.Cancel(r.Context(), actor(r).IIN, r.PathValue("tid")); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, pathQueue+"?cancelled=1", http.StatusSeeOther)

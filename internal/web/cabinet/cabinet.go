@@ -12,13 +12,10 @@ import (
 	"embed"
 	"encoding/hex"
 	"html/template"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
-	"time"
 
-	"qyzmet/internal/apperr"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/org"
@@ -49,12 +46,6 @@ func New(d ui.Deps) (*Pages, error) {
 	v, err := ui.Parse(templateFS, d.Log, "start", "application", "notifications", "consents", "queue", "homevisit", "complaint", "talon", "organisations")
 	if err != nil {
 		return nil, err
-	}
-	if d.Now == nil {
-		d.Now = time.Now
-	}
-	if d.Log == nil {
-		d.Log = slog.Default()
 	}
 	return &Pages{deps: d, views: v}, nil
 }
@@ -217,19 +208,4 @@ func newKey() string {
 	b := make([]byte, 16)
 	rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-// fail answers a request that failed outright: the same 404 for a missing id
-// and for another person's, the error's own page otherwise.
-func (p *Pages) fail(w http.ResponseWriter, r *http.Request, err error) {
-	switch apperr.CodeOf(err) {
-	case apperr.NotFound:
-		p.views.NotFound(w, r)
-	case apperr.Internal:
-		p.deps.Log.Error("cabinet", "path", r.URL.Path, "err", err)
-		fallthrough
-	default:
-		lang := ui.RequestLang(w, r)
-		p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, lang))
-	}
 }

@@ -37,7 +37,7 @@ func (p *Pages) notifications(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	notes, err := p.deps.Sys.Engine.Notifications(r.Context(), actor(r))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := NotesPage{Shell: p.shell(r, lang, pathNotifications)}
@@ -63,7 +63,7 @@ func (p *Pages) markRead(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := p.deps.Sys.Engine.MarkRead(r.Context(), actor(r), id); err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, pathNotifications+"#note-"+r.PathValue("nid"), http.StatusSeeOther)
@@ -78,7 +78,7 @@ func (p *Pages) markAllRead(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, pathNotifications, http.StatusSeeOther)
@@ -123,7 +123,7 @@ func (p *Pages) consents(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	notes, err := p.deps.Sys.Engine.Notifications(r.Context(), a)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := ConsentsPage{Shell: p.shell(r, lang, pathConsents), Pending: p.pendingConsents(r.Context(), a, notes)}

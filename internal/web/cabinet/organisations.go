@@ -46,7 +46,7 @@ func (p *Pages) renderOrganisations(w http.ResponseWriter, r *http.Request, stat
 	who := ui.Principal(r)
 	links, err := p.deps.Sys.Auth.Organisations(r.Context(), who.IIN)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := OrgPage{Shell: p.shell(r, lang, pathOrganisations), Err: fe}
@@ -70,7 +70,7 @@ func (p *Pages) actFor(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	c, err := r.Cookie(auth.SessionCookie)
 	if err != nil {
-		p.fail(w, r, apperr.E(apperr.Unauthorized, "no session"))
+		p.views.Fail(w, r, apperr.E(apperr.Unauthorized, "no session"))
 		return
 	}
 	bin := strings.TrimSpace(r.PostFormValue(inBIN))
@@ -85,7 +85,7 @@ func (p *Pages) actFor(w http.ResponseWriter, r *http.Request) {
 			p.renderOrganisations(w, r, ui.Status(err), ui.FormError{Fields: map[string]string{inBIN: text}})
 			return
 		}
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	http.Redirect(w, r, ui.PathCabinet, http.StatusSeeOther)

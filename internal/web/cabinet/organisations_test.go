@@ -90,6 +90,9 @@ func TestActForOrganisationAndApply_CR_3(t *testing.T) {
 	resp, body = c.Get("/cabinet?lang=en")
 	wantStatus(t, "cabinet", resp, http.StatusOK)
 	wantIn(t, "cabinet acting", body, "You are acting for «Алтын Дала» ЖШС (BIN "+bin+")", "Applications of «Алтын Дала» ЖШС")
+	// The header says it on every page, the portal's forms included.
+	_, form := c.Get("/apply/criminal-record?lang=en")
+	wantIn(t, "the header while acting", form, `<span class="who-org">«Алтын Дала» ЖШС (`+bin+`)</span>`)
 	if strings.Contains(body, "/cabinet/applications/"+own.ID) {
 		t.Error("the organisation's list shows my own application")
 	}

@@ -44,7 +44,7 @@ func (p *Pages) renderHomeVisit(w http.ResponseWriter, r *http.Request, lang i18
 		Services: p.serviceOptions(lang), Form: form, Key: newKey(), Sent: sent, Err: formErr}
 	mine, err := p.deps.Sys.Queue.MyHomeVisits(ctx, actor(r).IIN)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	for _, v := range mine {
@@ -61,7 +61,7 @@ func (p *Pages) requestHomeVisit(w http.ResponseWriter, r *http.Request) {
 		Reason: r.PostFormValue("reason"), Service: standard.ServiceID(r.PostFormValue("service"))}
 	if _, err := p.deps.Sys.Queue.RequestHomeVisit(r.Context(), actor(r).IIN, form, r.PostFormValue("idempotency_key")); err != nil {
 		if apperr.CodeOf(err) == apperr.Internal {
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 			return
 		}
 		p.renderHomeVisit(w, r, lang, ui.Status(err), form, false, ui.NewFormError(err, lang))
@@ -95,7 +95,7 @@ func (p *Pages) renderComplaint(w http.ResponseWriter, r *http.Request, lang i18
 	a := actor(r)
 	app, err := p.deps.Sys.Engine.Get(r.Context(), a, r.PathValue("id"))
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	if app.Complaint != nil {
@@ -133,7 +133,7 @@ func (p *Pages) fileComplaint(w http.ResponseWriter, r *http.Request) {
 	a := actor(r)
 	who, err := p.complainant(r, a)
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	who.Address, who.Phone, who.Email = r.PostFormValue("complainant.address"), r.PostFormValue("complainant.phone"), r.PostFormValue("complainant.email")
@@ -143,7 +143,7 @@ func (p *Pages) fileComplaint(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		switch apperr.CodeOf(err) {
 		case apperr.NotFound, apperr.Internal:
-			p.fail(w, r, err)
+			p.views.Fail(w, r, err)
 		default:
 			p.renderComplaint(w, r, lang, ui.Status(err), in, ui.NewFormError(err, lang))
 		}
@@ -168,7 +168,7 @@ func (p *Pages) talon(w http.ResponseWriter, r *http.Request) {
 		err = apperr.E(apperr.NotFound, "not a complaint")
 	}
 	if err != nil {
-		p.fail(w, r, err)
+		p.views.Fail(w, r, err)
 		return
 	}
 	page := TalonPage{App: app, Lang: lang, Service: p.serviceName(app.Complaint.AboutService, lang)}

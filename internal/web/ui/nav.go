@@ -139,15 +139,13 @@ func (v *Views) NotFound(w http.ResponseWriter, r *http.Request) {
 }
 
 // Fail answers a request that failed outright: the same 404 for a missing
-// id and for one the person may not see, the 403 page for a role that may
-// not act, else the error's own words; an internal error is logged once and
-// its details never reach the page.
+// id and for one the person may not see, else the error's own words (a
+// refusal names its rule); an internal error is logged once and its details
+// never reach the page.
 func (v *Views) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	switch apperr.CodeOf(err) {
 	case apperr.NotFound:
 		v.NotFound(w, r)
-	case apperr.Forbidden:
-		v.Forbidden(w, r)
 	default:
 		if apperr.CodeOf(err) == apperr.Internal {
 			v.log.Error("page", "path", r.URL.Path, "err", err)

@@ -57,6 +57,7 @@ type Page struct {
 	Title   string
 	Path    string
 	Who     *auth.Principal
+	Org     string // the organisation the citizen acts for, when Who.BIN is set
 	CSRF    string
 	Nav     []NavLink
 	Content any
@@ -143,6 +144,9 @@ func (v *Views) RenderAt(w http.ResponseWriter, r *http.Request, status int, nam
 	}
 	if sess, ok := auth.FromContext(r.Context()); ok {
 		p.Who, p.CSRF = &sess.Principal, sess.CSRFToken
+		if sess.Principal.BIN != "" {
+			p.Org = sess.OrgName
+		}
 		w.Header().Set("Cache-Control", "no-store")
 	}
 	p.Nav = Nav(p.Who, r.URL.Path)
