@@ -433,7 +433,7 @@ func TestApplyHugeUploadRefused_AC_9_1(t *testing.T) {
 // AR-6.1: a person under 16 on 1 January 1940 needs the parents' data — the
 // error sits at the father's name; with it the request goes in, with the
 // kinship document attached.
-func TestApplyArchivalParents_AR_6_1(t *testing.T) {
+func TestApplyArchivalParents_AR_6_1_G_3(t *testing.T) {
 	s := newSite(t)
 	me := s.CleanCitizen(t, 7)
 	c := s.SignInCitizen(t, me)
@@ -450,12 +450,19 @@ func TestApplyArchivalParents_AR_6_1(t *testing.T) {
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("with parents: %d %s", resp.StatusCode, excerpt(body))
 	}
-	id := appID(t, certify(t, s, c, resp.Header.Get("Location"), me))
+	// The confirmation says when the application is received and due, as the
+	// engine then counts them (G-3: after hours, the next working day).
+	confirm := resp.Header.Get("Location")
+	_, page := c.Get(confirm + "?lang=en")
+	id := appID(t, certify(t, s, c, confirm, me))
 	a, err := s.Sys.Engine.Get(context.Background(), applicantActor(me), id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(a.Fields["parents-data"], "Шмидт Генрих") || a.Fields["attached_files"] == "" || a.PickupBranch != "astana-esil" {
+	if want := "received on " + ui.FormatDate(a.ReceivedOn) + " and the result is due by " + ui.FormatDate(a.DeadlineOn); !strings.Contains(page, want) {
+		t.Errorf("the confirmation does not say %q: %s", want, excerpt(page))
+	}
+	if a.Fields["parents-data"] != "Шмидт Генрих; Шмидт Мария" || a.Fields["attached_files"] == "" || a.PickupBranch != "astana-esil" {
 		t.Errorf("application: fields %v, branch %q", a.Fields, a.PickupBranch)
 	}
 	if a.State == casework.StateSubmitted || a.State == casework.StateRefusedAtIntake {

@@ -6,11 +6,13 @@ import (
 	"strconv"
 	"strings"
 
+	"qyzmet/internal/deadline"
+	"qyzmet/internal/standard"
+
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/auth"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/i18n"
-	"qyzmet/internal/standard"
 	"qyzmet/internal/web/ui"
 )
 
@@ -38,6 +40,10 @@ type confirmView struct {
 	Pending bool
 	Err     ui.FormError
 	Consent bool // a third party will consent on the spot next
+	// Timing is when the application counts as received and is due if it is
+	// certified now (G-3: after hours, on the next working day); nil when it
+	// cannot be computed, and the page then says nothing rather than guess.
+	Timing *deadline.Result
 }
 
 // fact is one line of the summary.
@@ -81,6 +87,25 @@ func (p *Pages) confirmPage(w http.ResponseWriter, r *http.Request) {
 	p.renderConfirm(w, r, d, ui.FormError{}, http.StatusOK)
 }
 
+// timing computes the receipt and the deadline of d as if certified now, the
+// way the engine will (internal/deadline): a portal request made after hours
+// is received on the next working day (G-3), and the day of receipt is not
+// counted (G-2).
+func (p *Pages) timing(r *http.Request, d draft) *deadline.Result {
+	f := d.Data.Form
+	req := deadline.Request{Service: d.Service, Channel: standard.Portal, TravelAbroad: f.TravelAbroad, Submitted: p.deps.Now()}
+	if f.PickupBranch != "" {
+		if b, err := p.deps.Sys.Branches.Branch(r.Context(), f.PickupBranch); err == nil {
+			req.Class = b.Class
+		}
+	}
+	res, err := deadline.Calculator{Calendar: p.deps.Sys.Calendar(), Standards: p.deps.Sys.Standards()}.Compute(req)
+	if err != nil {
+		return nil
+	}
+	return &res
+}
+
 func (p *Pages) renderConfirm(w http.ResponseWriter, r *http.Request, d draft, fe ui.FormError, status int) {
 	lang := ui.RequestLang(w, r)
 	std, err := p.deps.Sys.Standards().At(d.Service, p.today())
@@ -89,7 +114,7 @@ func (p *Pages) renderConfirm(w http.ResponseWriter, r *http.Request, d draft, f
 		return
 	}
 	v := confirmView{Draft: d, Err: fe, Summary: p.summary(r, std, d, lang),
-		Consent: d.Data.Form.Relation == casework.RelationThirdParty && d.Data.Form.ConsentHere}
+		Consent: d.Data.Form.Relation == casework.RelationThirdParty && d.Data.Form.ConsentHere, Timing: p.timing(r, d)}
 	if c, err := r.Cookie(confirmCookie); err == nil {
 		if pc, err := p.deps.Sys.Auth.PendingConfirm(r.Context(), c.Value, ui.Principal(r).IIN, submitPurpose(d)); err == nil {
 			v.Pending, v.Phone = true, pc.PhoneMasked

@@ -85,6 +85,7 @@ func init() {
 		"apply.confirm.submit":          {KK: "Растау және жіберу", RU: "Подтвердить и отправить", EN: "Certify and submit"},
 		"apply.confirm.resend":          {KK: "Жаңа код жіберу", RU: "Отправить новый код", EN: "Send a new code"},
 		"apply.confirm.edit":            {KK: "Өтінішті өзгерту", RU: "Изменить заявление", EN: "Change the application"},
+		"apply.confirm.timing":          {KK: "Қазір растасаңыз, өтініш %s қабылданады, нәтиже мерзімі — %s.", RU: "Если подтвердить сейчас, заявление будет принято %s, срок результата — %s.", EN: "If you certify now, the application is received on %s and the result is due by %s."},
 		"apply.confirm.none":            {KK: "Белсенді код жоқ. Жаңа код сұраңыз.", RU: "Действующего кода нет. Запросите новый код.", EN: "There is no valid code. Ask for a new one."},
 		"apply.confirm.consent_next":    {KK: "Жібергеннен кейін адамның келісімін оның телефонына келген кодпен бересіз.", RU: "После отправки вы оформите согласие лица кодом, пришедшим на его телефон.", EN: "After submitting, the person consents with a code sent to their phone."},
 		"apply.consent.title":           {KK: "Адамның келісімі", RU: "Согласие лица", EN: "The person's consent"},
