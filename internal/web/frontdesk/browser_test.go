@@ -2,8 +2,6 @@ package frontdesk_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,11 +20,7 @@ import (
 // screenshot saves a page as frontdesk-<name>.png in $QYZMET_SCREENSHOTS,
 // else in a temporary directory.
 func screenshot(t *testing.T, tab context.Context, name string) {
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, "frontdesk-"+name+".png"))
+	webtest.Screenshot(t, tab, "frontdesk-"+name+".png")
 }
 
 // focused waits up to a second for the element with id want to have the
@@ -45,9 +39,7 @@ func focused(t *testing.T, tab context.Context, want string) string {
 
 // signIn signs the operator in through the staff sign-in page.
 func (d *desk) signIn(t *testing.T, tab context.Context, lang string) {
-	browsertest.Do(t, tab, chromedp.Navigate(d.site.Base+"/staff/signin?lang="+lang),
-		chromedp.SendKeys(chromedp.CSS("#login"), d.login), chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password(d.login)))
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button")))
+	d.site.BrowserSignInStaff(t, tab, d.login, lang)
 }
 
 // A walk-in apostille received with the keyboard alone: the IIN typed into

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -22,11 +20,7 @@ import (
 // screenshot saves the page as providerdesk-<name>.png in
 // $QYZMET_SCREENSHOTS, else a temporary directory.
 func screenshot(t *testing.T, tab context.Context, name string) {
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, "providerdesk-"+name+".png"))
+	webtest.Screenshot(t, tab, "providerdesk-"+name+".png")
 }
 
 // visit opens a page, checks its accessibility and takes its picture.
@@ -42,9 +36,7 @@ func visit(t *testing.T, tab context.Context, url, shot string) {
 // signIn signs the browser in with a staff account.
 func signIn(t *testing.T, tab context.Context, d *desk, login string) {
 	t.Helper()
-	browsertest.Do(t, tab, chromedp.Navigate(d.Base+"/staff/signin"),
-		chromedp.SendKeys(chromedp.CSS("#login"), login), chromedp.SendKeys(chromedp.CSS("#password"), webtest.Password(login)))
-	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form button")))
+	d.BrowserSignInStaff(t, tab, login, "")
 }
 
 // A criminal-record request the registries cannot answer goes to the

@@ -43,6 +43,7 @@ func TestBrowserNewcomerGetsCertificate_CR_STD_3_1_CR_STD_8_3(t *testing.T) {
 
 	browsertest.Do(t, tab, chromedp.Navigate(s.Base+"/?lang="+string(lang)))
 	browsertest.CheckA11y(t, tab)
+	webtest.Screenshot(t, tab, "catalogue.png")
 	apply := `main a.button[href="/apply/criminal-record"]`
 	if got := browsertest.Text(t, tab, apply); got != ui.T("catalogue.apply", lang) {
 		t.Errorf("the catalogue's criminal-record link says %q", got)
@@ -63,7 +64,7 @@ func TestBrowserNewcomerGetsCertificate_CR_STD_3_1_CR_STD_8_3(t *testing.T) {
 		t.Fatalf("after sign-in: %s, want the criminal-record form", loc)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "newcomer-form.png")
+	webtest.Screenshot(t, tab, "newcomer-form.png")
 	browsertest.Load(t, tab, chromedp.Click(chromedp.CSS("main form.apply-form button")))
 	if loc := location(t, tab); !strings.Contains(loc, "/apply/confirm/") {
 		t.Fatalf("after the form: %s (%s)", loc, browsertest.Text(t, tab, "main"))
@@ -83,7 +84,7 @@ func TestBrowserNewcomerGetsCertificate_CR_STD_3_1_CR_STD_8_3(t *testing.T) {
 		t.Fatalf("no certificate to download on %s within 20 s: %v", location(t, tab), err)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "newcomer-cabinet.png")
+	webtest.Screenshot(t, tab, "newcomer-cabinet.png")
 	file := downloadPDF(t, tab, download)
 	took := time.Since(start)
 	t.Logf("catalogue → signed certificate on disk: %s", took.Round(10*time.Millisecond))
@@ -110,7 +111,7 @@ func TestBrowserNewcomerGetsCertificate_CR_STD_3_1_CR_STD_8_3(t *testing.T) {
 		t.Errorf("/verify says %q of the downloaded certificate", got)
 	}
 	browsertest.CheckA11y(t, tab)
-	screenshot(t, tab, "newcomer-verify.png")
+	webtest.Screenshot(t, tab, "newcomer-verify.png")
 }
 
 var otp = regexp.MustCompile(`\b[0-9]{6}\b`)
@@ -172,14 +173,4 @@ func writeCA(t *testing.T, res sign.Result) string {
 func location(t *testing.T, tab context.Context) string {
 	t.Helper()
 	return browsertest.Get(t, tab, chromedp.Location())
-}
-
-// screenshot saves a page to $QYZMET_SCREENSHOTS, else to a temporary directory.
-func screenshot(t *testing.T, tab context.Context, name string) {
-	t.Helper()
-	dir := os.Getenv("QYZMET_SCREENSHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	browsertest.Screenshot(t, tab, filepath.Join(dir, name))
 }
