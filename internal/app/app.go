@@ -29,6 +29,7 @@ import (
 	"qyzmet/internal/sign"
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
+	"qyzmet/internal/upload"
 )
 
 // Config is what the system is built from.
@@ -138,7 +139,10 @@ func Start(ctx context.Context, cfg Config) (*System, error) {
 	// them. The jobs outlive the caller's context: Stop ends them in order.
 	workers := river.NewWorkers()
 	engine.RegisterWorkers(workers)
-	jobs, err := store.NewJobs(cfg.DB, store.JobsConfig{Workers: workers, Logger: log})
+	// Every hour the leader purges the portal's abandoned uploads and drafts
+	// (internal/upload/purge.go).
+	purge := upload.RegisterPurge(workers, &upload.Store{DB: cfg.DB}, log)
+	jobs, err := store.NewJobs(cfg.DB, store.JobsConfig{Workers: workers, Logger: log, PeriodicJobs: []*river.PeriodicJob{purge}})
 	if err != nil {
 		return nil, err
 	}
