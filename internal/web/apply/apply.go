@@ -72,7 +72,13 @@ type serviceCard struct {
 	Portal bool // false: only combined with another service (AP-STD-2)
 }
 
-// start lists the services: those the portal takes, and the apostille of
+// unfinishedLine is a form left before its certification.
+type unfinishedLine struct {
+	Name, Href string
+	Paid       bool
+}
+
+// start lists the forms left unfinished, then the services: those the portal takes, and the apostille of
 // prosecution documents, which the portal takes only together with another
 // service under one application.
 func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +106,20 @@ func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
 		}
 		return 1
 	})
-	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("apply.title", lang), map[string]any{"Cards": cards})
+	var unfinished []unfinishedLine
+	if ds, err := p.drafts.unfinished(r.Context(), draftOwner(ui.Principal(r))); err != nil {
+		p.deps.Log.Error("apply: unfinished drafts", "err", err)
+	} else {
+		for _, d := range ds {
+			name := string(d.Service)
+			if std, err := p.deps.Sys.Standards().At(d.Service, today); err == nil {
+				name = std.Name.In(lang)
+			}
+			unfinished = append(unfinished, unfinishedLine{Name: name, Href: ui.PathApply + "/" + string(d.Service) + "?draft=" + d.ID,
+				Paid: d.Data.Payment != nil})
+		}
+	}
+	p.views.Render(w, r, http.StatusOK, "start", lang, ui.T("apply.title", lang), map[string]any{"Cards": cards, "Unfinished": unfinished})
 }
 
 // combinableOnPortal: a service the portal does not take may still be asked

@@ -691,3 +691,34 @@ func TestApplyEngineRefusalShownOnForm(t *testing.T) {
 		t.Errorf("%d applications", len(apps))
 	}
 }
+
+// A form left before its code is offered again on /apply (to its owner only)
+// until it is certified: nothing the applicant typed, or paid, is lost.
+func TestUnfinishedFormsOffered_CR_STD_8_3(t *testing.T) {
+	s := newSite(t)
+	me := s.CleanCitizen(t, 11)
+	c := s.SignInCitizen(t, me)
+	key := formKey(t, c, "criminal-record")
+	resp, body := postForm(t, c, "criminal-record", url.Values{"key": {key}, "subject.relation": {"self"}}, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("form: %d %s", resp.StatusCode, excerpt(body))
+	}
+	confirm := resp.Header.Get("Location")
+	draftID := strings.TrimPrefix(confirm, "/apply/confirm/")
+	_, start := c.Get("/apply?lang=en")
+	link := "/apply/criminal-record?draft=" + draftID
+	if !strings.Contains(start, "Unfinished applications") || !strings.Contains(start, link) {
+		t.Fatalf("the unfinished form is not offered: %s", excerpt(start))
+	}
+	if resp, _ := c.Get(link); resp.StatusCode != http.StatusOK {
+		t.Errorf("reopening the draft: %d", resp.StatusCode)
+	}
+	other := s.SignInCitizen(t, s.CleanCitizen(t, 12))
+	if _, page := other.Get("/apply?lang=en"); strings.Contains(page, draftID) {
+		t.Error("another citizen is offered my draft")
+	}
+	certify(t, s, c, confirm, me)
+	if _, page := c.Get("/apply?lang=en"); strings.Contains(page, draftID) {
+		t.Error("a certified form is still offered as unfinished")
+	}
+}

@@ -79,6 +79,42 @@ func (ds drafts) get(ctx context.Context, owner, id string) (draft, error) {
 }
 
 // update changes a draft that has not become an application yet.
+// unfinished are owner's drafts not yet certified, newest first: the portal
+// offers them again, so that a form left before its code — paid or not — is
+// not lost until the purge's retention ends (upload.DraftRetention).
+func (ds drafts) unfinished(ctx context.Context, owner string) ([]draft, error) {
+	var out []draft
+	err := ds.db.ReadTx(ctx, func(tx *store.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT id FROM apply_drafts WHERE owner_iin = ? AND application_id = ''
+			ORDER BY updated_at DESC LIMIT 10`, owner)
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			d, err := loadDraft(ctx, tx, `id = ?`, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return nil
+	})
+	return out, err
+}
+
 func (ds drafts) update(ctx context.Context, d draft) error {
 	return ds.db.Tx(ctx, func(tx *store.Tx) error { return ds.write(ctx, tx, d) })
 }
