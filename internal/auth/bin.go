@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/calendar"
@@ -38,11 +40,34 @@ type BINLink struct {
 	POAIssuedOn calendar.Date
 	// ValidUntil is the last day the link counts; zero: no end date.
 	ValidUntil calendar.Date
+	// EndedOn is the day an administrator ended the link, which counts no
+	// more from that day; zero: not ended. EndedBy is their login.
+	EndedOn calendar.Date
+	EndedBy string
 }
 
 // LiveOn reports whether the link lets its person act on day.
-func (l BINLink) LiveOn(day calendar.Date) bool {
-	return l.ValidUntil.IsZero() || !l.ValidUntil.Before(day)
+func (l BINLink) LiveOn(day calendar.Date) bool { return l.StateOn(day) == LinkActive }
+
+// LinkState is what a link allows on a day.
+type LinkState string
+
+const (
+	LinkActive  LinkState = "active"  // its person may act for the legal entity
+	LinkExpired LinkState = "expired" // the power of attorney's term is over
+	LinkEnded   LinkState = "ended"   // an administrator ended it
+)
+
+// StateOn is the state of the link on day.
+func (l BINLink) StateOn(day calendar.Date) LinkState {
+	switch {
+	case !l.EndedOn.IsZero() && !day.Before(l.EndedOn):
+		return LinkEnded
+	case !l.ValidUntil.IsZero() && l.ValidUntil.Before(day):
+		// Rule G-8: a representative acts on a power of attorney in force.
+		return LinkExpired
+	}
+	return LinkActive
 }
 
 // OrgRegistry tells who may act for which legal entity: a stand-in for the
@@ -59,6 +84,15 @@ const (
 	KeyBINNotLinked = "auth.bin_not_linked"
 	KeyPOAExpired   = "auth.poa_expired"
 	KeyNotCitizen   = "auth.not_citizen"
+	// Keys of a link an administrator writes, one per input of the form.
+	KeyOrgNameFormat = "auth.org_name_format"
+	KeyCapacity      = "auth.capacity"
+	KeyPOANumber     = "auth.poa_number"
+	KeyPOANotary     = "auth.poa_notary"
+	KeyPOAIssuedOn   = "auth.poa_issued_on"
+	KeyPOAValidUntil = "auth.poa_valid_until"
+	KeyBINLinked     = "auth.bin_linked"
+	KeyLinkNotFound  = "auth.link_not_found"
 )
 
 // DBOrgs keeps the links in auth_bin_links.
@@ -66,25 +100,37 @@ type DBOrgs struct{ DB *store.DB }
 
 // LinksOf implements OrgRegistry, by organisation name.
 func (d *DBOrgs) LinksOf(ctx context.Context, number string) ([]BINLink, error) {
+	return d.query(ctx, `WHERE iin = ? ORDER BY org_name, bin`, number)
+}
+
+// All are every link, ended and expired ones included, by organisation name
+// and person.
+func (d *DBOrgs) All(ctx context.Context) ([]BINLink, error) {
+	return d.query(ctx, `ORDER BY org_name, bin, iin`)
+}
+
+// query reads the links that where (a WHERE and ORDER BY clause) selects.
+func (d *DBOrgs) query(ctx context.Context, where string, args ...any) ([]BINLink, error) {
 	var out []BINLink
 	err := d.DB.ReadTx(ctx, func(tx *store.Tx) error {
 		out = nil
-		rows, err := tx.Query(ctx, `SELECT bin, org_name, iin, capacity, poa_number, poa_notary, poa_issued_on, valid_until
-			FROM auth_bin_links WHERE iin = ? ORDER BY org_name, bin`, number)
+		rows, err := tx.Query(ctx, `SELECT bin, org_name, iin, capacity, poa_number, poa_notary, poa_issued_on, valid_until, ended_on, ended_by
+			FROM auth_bin_links `+where, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var l BINLink
-			var capacity, issued, until string
-			if err := rows.Scan(&l.BIN, &l.OrgName, &l.IIN, &capacity, &l.POANumber, &l.POANotary, &issued, &until); err != nil {
+			var capacity, issued, until, ended string
+			if err := rows.Scan(&l.BIN, &l.OrgName, &l.IIN, &capacity, &l.POANumber, &l.POANotary, &issued, &until, &ended, &l.EndedBy); err != nil {
 				return err
 			}
 			l.Capacity = Capacity(capacity)
 			// The dates were checked when written.
 			l.POAIssuedOn, _ = parseOptionalDate(issued)
 			l.ValidUntil, _ = parseOptionalDate(until)
+			l.EndedOn, _ = parseOptionalDate(ended)
 			out = append(out, l)
 		}
 		return rows.Err()
@@ -94,22 +140,106 @@ func (d *DBOrgs) LinksOf(ctx context.Context, number string) ([]BINLink, error) 
 
 // Link records l, replacing an earlier link of the same person and BIN.
 // Errors: apperr.Invalid (KeyBINInvalid, wrapping the *iin.Error) for a
-// number that is not a BIN, and apperr.Invalid for a bad IIN, a missing name,
-// an unknown capacity or a power of attorney without its number, notary or
-// date.
+// number that is not a BIN, and apperr.Invalid with the key of the field for
+// a bad IIN, a missing name, an unknown capacity or a power of attorney
+// without its number, notary or date (checkLink).
 func (d *DBOrgs) Link(ctx context.Context, l BINLink) error {
 	if err := checkLink(l); err != nil {
 		return err
 	}
+	return d.DB.Tx(ctx, func(tx *store.Tx) error { return writeLink(ctx, tx, l, "") })
+}
+
+// Add records the new link l that an administrator entered on the add form
+// of key formKey. A live link of the same person and BIN stays as it is: the
+// form is refused (apperr.Conflict, KeyBINLinked) unless this very form wrote
+// it (a repeat, a double click: nil). An ended or expired link is replaced —
+// the organisation renews the power of attorney.
+// Errors: those of Link; KeyPOAIssuedOn for a power of attorney dated after
+// today, KeyPOAValidUntil for one already over; KeyBINLinked.
+func (d *DBOrgs) Add(ctx context.Context, l BINLink, formKey string) error {
+	if err := checkLink(l); err != nil {
+		return err
+	}
 	return d.DB.Tx(ctx, func(tx *store.Tx) error {
-		_, err := tx.Exec(ctx, `INSERT INTO auth_bin_links (bin, org_name, iin, capacity, poa_number, poa_notary, poa_issued_on, valid_until, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (bin, iin) DO UPDATE SET org_name = excluded.org_name, capacity = excluded.capacity, poa_number = excluded.poa_number,
-				poa_notary = excluded.poa_notary, poa_issued_on = excluded.poa_issued_on, valid_until = excluded.valid_until`,
-			l.BIN, strings.TrimSpace(l.OrgName), l.IIN, string(l.Capacity), l.POANumber, l.POANotary,
-			optionalDate(l.POAIssuedOn), optionalDate(l.ValidUntil), tx.Now())
+		today := calendar.DateOf(tx.Now())
+		switch {
+		case today.Before(l.POAIssuedOn):
+			return apperr.E(apperr.Invalid, "a power of attorney dated after today").WithKey(KeyPOAIssuedOn)
+		case !l.ValidUntil.IsZero() && l.ValidUntil.Before(today):
+			// Rule G-8: only a power of attorney in force lets anyone act.
+			return apperr.E(apperr.Invalid, "the power of attorney is over").WithKey(KeyPOAValidUntil)
+		}
+		old, key, err := linkOf(ctx, tx, l.BIN, l.IIN)
+		switch {
+		case apperr.CodeOf(err) == apperr.NotFound:
+		case err != nil:
+			return err
+		case formKey != "" && key == formKey:
+			return nil
+		case old.LiveOn(today):
+			return apperr.E(apperr.Conflict, "the person is linked to this BIN already").WithKey(KeyBINLinked)
+		}
+		return writeLink(ctx, tx, l, formKey)
+	})
+}
+
+// End ends the link of person iin to bin from today, on the word of the
+// administrator by, and switches that person's sessions acting for bin back
+// to the person themself: nothing they open after this shows the
+// organisation's applications. The link stays, ended, in the history; ending
+// an ended link changes nothing.
+// Errors: apperr.NotFound (KeyLinkNotFound).
+func (d *DBOrgs) End(ctx context.Context, bin, iin, by string) error {
+	return d.DB.Tx(ctx, func(tx *store.Tx) error {
+		old, _, err := linkOf(ctx, tx, bin, iin)
+		if apperr.CodeOf(err) == apperr.NotFound {
+			return apperr.Wrap(apperr.NotFound, err, "no such link").WithKey(KeyLinkNotFound)
+		}
+		if err != nil || !old.EndedOn.IsZero() {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE auth_bin_links SET ended_on = ?, ended_by = ? WHERE bin = ? AND iin = ?`,
+			calendar.DateOf(tx.Now()).String(), by, bin, iin); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE auth_sessions SET bin = '', org_name = '' WHERE kind = ? AND subject = ? AND bin = ?`,
+			string(KindCitizen), iin, bin)
 		return err
 	})
+}
+
+// linkOf is the link of iin to bin with the key of the form that wrote it.
+func linkOf(ctx context.Context, tx *store.Tx, bin, iin string) (BINLink, string, error) {
+	var l BINLink
+	var key, until, ended string
+	err := tx.QueryRow(ctx, `SELECT form_key, valid_until, ended_on FROM auth_bin_links WHERE bin = ? AND iin = ?`, bin, iin).
+		Scan(&key, &until, &ended)
+	l.ValidUntil, _ = parseOptionalDate(until)
+	l.EndedOn, _ = parseOptionalDate(ended)
+	return l, key, err
+}
+
+// writeLink writes l over any earlier link of its person and BIN, which
+// thereby is no longer ended.
+func writeLink(ctx context.Context, tx *store.Tx, l BINLink, formKey string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO auth_bin_links (bin, org_name, iin, capacity, poa_number, poa_notary, poa_issued_on, valid_until, form_key, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (bin, iin) DO UPDATE SET org_name = excluded.org_name, capacity = excluded.capacity, poa_number = excluded.poa_number,
+			poa_notary = excluded.poa_notary, poa_issued_on = excluded.poa_issued_on, valid_until = excluded.valid_until,
+			form_key = excluded.form_key, ended_on = '', ended_by = '', created_at = excluded.created_at`,
+		l.BIN, strings.TrimSpace(l.OrgName), l.IIN, string(l.Capacity), strings.TrimSpace(l.POANumber), strings.TrimSpace(l.POANotary),
+		optionalDate(l.POAIssuedOn), optionalDate(l.ValidUntil), formKey, tx.Now())
+	return err
+}
+
+// maxLinkText bounds the texts of a link as documents print them.
+const maxLinkText = 200
+
+// plainText reports whether s is printable text of at most maxLinkText
+// characters without markup.
+func plainText(s string) bool {
+	return utf8.RuneCountInString(s) <= maxLinkText && !strings.ContainsAny(s, "<>") && !strings.ContainsFunc(s, unicode.IsControl)
 }
 
 func checkLink(l BINLink) error {
@@ -120,16 +250,25 @@ func checkLink(l BINLink) error {
 		return apperr.Wrap(apperr.Invalid, err, "not an IIN").WithKey(KeyIINInvalid)
 	}
 	switch {
-	case strings.TrimSpace(l.OrgName) == "":
-		return apperr.E(apperr.Invalid, "the organisation has no name")
+	case strings.TrimSpace(l.OrgName) == "" || !plainText(l.OrgName):
+		return apperr.E(apperr.Invalid, "the organisation's name is plain text").WithKey(KeyOrgNameFormat)
 	case l.Capacity == CapacityHead:
 		return nil
 	case l.Capacity != CapacityPOA:
-		return apperr.E(apperr.Invalid, "capacity is head or poa")
-	case strings.TrimSpace(l.POANumber) == "" || strings.TrimSpace(l.POANotary) == "" || l.POAIssuedOn.IsZero():
-		// Rule CR-STD-8.1: a representative acts on a notarized power of
-		// attorney, which the application names (number, notary, date).
-		return apperr.E(apperr.Invalid, "a power of attorney has a number, a notary and a date")
+		return apperr.E(apperr.Invalid, "capacity is head or poa").WithKey(KeyCapacity)
+	}
+	// Rule CR-STD-8.1: a representative acts on a notarized power of
+	// attorney, which the application names (number, notary, date).
+	switch {
+	case strings.TrimSpace(l.POANumber) == "" || !plainText(l.POANumber):
+		return apperr.E(apperr.Invalid, "a power of attorney has a number").WithKey(KeyPOANumber)
+	case strings.TrimSpace(l.POANotary) == "" || !plainText(l.POANotary):
+		return apperr.E(apperr.Invalid, "a power of attorney has a notary").WithKey(KeyPOANotary)
+	case l.POAIssuedOn.IsZero():
+		return apperr.E(apperr.Invalid, "a power of attorney has a date").WithKey(KeyPOAIssuedOn)
+	case !l.ValidUntil.IsZero() && l.ValidUntil.Before(l.POAIssuedOn):
+		// Rule G-8: the term of the power of attorney starts on its date.
+		return apperr.E(apperr.Invalid, "a power of attorney ends after it is issued").WithKey(KeyPOAValidUntil)
 	}
 	return nil
 }
@@ -162,7 +301,10 @@ func (s *Service) LinkFor(ctx context.Context, number, bin string) (BINLink, err
 			continue
 		}
 		// Rule G-8: a representative acts on a power of attorney in force.
-		if !l.LiveOn(calendar.DateOf(s.DB.Now())) {
+		switch l.StateOn(calendar.DateOf(s.DB.Now())) {
+		case LinkEnded:
+			return BINLink{}, apperr.E(apperr.Forbidden, "the link has ended").WithKey(KeyBINNotLinked)
+		case LinkExpired:
 			return BINLink{}, apperr.E(apperr.Forbidden, "the power of attorney has expired").WithKey(KeyPOAExpired)
 		}
 		return l, nil

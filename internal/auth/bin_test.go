@@ -243,3 +243,110 @@ func TestDemoOrganisation(t *testing.T) {
 		}
 	})
 }
+
+// Rule CR-STD-8.1: an administrator's link names the notarized power of
+// attorney; each refused input has its own key (the form shows it next to
+// that input), markup is refused, and nothing is stored.
+func TestAddLinkRefusals_CR_STD_8_1(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		f := newFixture(t, e)
+		ctx := context.Background()
+		orgs := &DBOrgs{DB: f.db}
+		poa := BINLink{BIN: testBIN(t, 1), OrgName: "«Алтын» ЖШС", IIN: f.iin, Capacity: CapacityPOA,
+			POANumber: "N-17", POANotary: "А. Нотариус", POAIssuedOn: calendar.D(2026, 1, 10), ValidUntil: calendar.D(2026, 12, 31)}
+		for key, bad := range map[string]BINLink{
+			KeyBINInvalid:    func() BINLink { l := poa; l.BIN = "123456789012"; return l }(),
+			KeyIINInvalid:    func() BINLink { l := poa; l.IIN = f.iin[:11] + string('0'+(f.iin[11]-'0'+1)%10); return l }(),
+			KeyOrgNameFormat: func() BINLink { l := poa; l.OrgName = "<script>alert(1)</script>"; return l }(),
+			KeyCapacity:      func() BINLink { l := poa; l.Capacity = "owner"; return l }(),
+			KeyPOANumber:     func() BINLink { l := poa; l.POANumber = "<b>1</b>"; return l }(),
+			KeyPOANotary:     func() BINLink { l := poa; l.POANotary = " "; return l }(),
+			KeyPOAIssuedOn:   func() BINLink { l := poa; l.POAIssuedOn = calendar.Date{}; return l }(),
+			KeyPOAValidUntil: func() BINLink { l := poa; l.ValidUntil = calendar.D(2025, 12, 31); return l }(),
+		} {
+			if err := orgs.Add(ctx, bad, "k-"+key); apperr.KeyOf(err) != key || apperr.CodeOf(err) != apperr.Invalid {
+				t.Errorf("%s: err = %v", key, err)
+			}
+		}
+		if n := f.count(t, "auth_bin_links"); n != 0 {
+			t.Fatalf("refused links stored %d rows", n)
+		}
+	})
+}
+
+// Rule CR-3: an administrator adds the link of a legal entity once (a
+// repeated form is the same link, another form over a live link is refused),
+// ends it — the person's session stops acting for the organisation at once —
+// and the ended link stays in the list; a new power of attorney renews it.
+func TestAddAndEndLink_CR_3(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		f := newFixture(t, e)
+		ctx := context.Background()
+		orgs := &DBOrgs{DB: f.db}
+		bin := testBIN(t, 1)
+		head := BINLink{BIN: bin, OrgName: "«Алтын» ЖШС", IIN: f.iin, Capacity: CapacityHead}
+		for range 2 {
+			if err := orgs.Add(ctx, head, "form-1"); err != nil {
+				t.Fatalf("add (or its repeat): %v", err)
+			}
+		}
+		if err := orgs.Add(ctx, head, "form-2"); apperr.KeyOf(err) != KeyBINLinked || apperr.CodeOf(err) != apperr.Conflict {
+			t.Errorf("a second form over a live link: err = %v", err)
+		}
+		in := f.signIn(t)
+		if _, err := f.svc.ActFor(ctx, in.Token, bin); err != nil {
+			t.Fatal(err)
+		}
+
+		if err := orgs.End(ctx, bin, validIINn(t, 2), "root"); apperr.KeyOf(err) != KeyLinkNotFound {
+			t.Errorf("ending a missing link: err = %v", err)
+		}
+		for range 2 {
+			if err := orgs.End(ctx, bin, f.iin, "root"); err != nil {
+				t.Fatalf("end (or its repeat): %v", err)
+			}
+		}
+		if s, _ := f.svc.Session(ctx, in.Token); s.Principal.BIN != "" || s.OrgName != "" {
+			t.Errorf("the session still acts for the ended link: %q %q", s.Principal.BIN, s.OrgName)
+		}
+		if _, err := f.svc.ActFor(ctx, in.Token, bin); apperr.KeyOf(err) != KeyBINNotLinked {
+			t.Errorf("acting on an ended link: err = %v", err)
+		}
+		all, err := orgs.All(ctx)
+		today := calendar.DateOf(f.clock.Now())
+		if err != nil || len(all) != 1 || all[0].StateOn(today) != LinkEnded || all[0].EndedBy != "root" || all[0].EndedOn != today {
+			t.Fatalf("after ending: %+v, %v", all, err)
+		}
+
+		renewed := BINLink{BIN: bin, OrgName: "«Алтын» ЖШС", IIN: f.iin, Capacity: CapacityPOA,
+			POANumber: "N-18", POANotary: "А. Нотариус", POAIssuedOn: today}
+		if err := orgs.Add(ctx, renewed, "form-3"); err != nil {
+			t.Fatalf("renewal: %v", err)
+		}
+		if l, err := f.svc.LinkFor(ctx, f.iin, bin); err != nil || l.POANumber != "N-18" || !l.EndedOn.IsZero() {
+			t.Errorf("renewed link %+v, %v", l, err)
+		}
+	})
+}
+
+// Rule G-8: a link counts up to the last day of its power of attorney and
+// not from the day an administrator ends it.
+func TestLinkStateOn_G_8(t *testing.T) {
+	day := calendar.D(2026, 3, 20)
+	for _, c := range []struct {
+		name string
+		link BINLink
+		want LinkState
+	}{
+		{"no end", BINLink{}, LinkActive},
+		{"last day", BINLink{ValidUntil: day}, LinkActive},
+		{"day after", BINLink{ValidUntil: day.AddDays(-1)}, LinkExpired},
+		{"ended today", BINLink{EndedOn: day}, LinkEnded},
+		{"ends tomorrow", BINLink{EndedOn: day.AddDays(1)}, LinkActive},
+		{"expired, then ended", BINLink{ValidUntil: day.AddDays(-5), EndedOn: day.AddDays(-1)}, LinkEnded},
+	} {
+		if got := c.link.StateOn(day); got != c.want || c.link.LiveOn(day) != (c.want == LinkActive) {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 // Package admin holds administration (/admin, role admin): staff accounts and
 // their roles, the State Corporation's branches and departments with their
-// class, transfers of days off (G-1), MCI values (AP-STD-6, AC-7) and a
+// class, transfers of days off (G-1), MCI values (AP-STD-6, AC-7), the links
+// of legal entities to the persons who act for them (CR-3, CR-STD-8.1) and a
 // read-only view of every version of every service standard.
 //
 //	GET  /admin                              the overview
@@ -11,6 +12,8 @@
 //	GET  /admin/branches/{id}, POST …        change; POST …/close|reopen
 //	GET  /admin/calendar, POST /admin/calendar   transfers of days off
 //	GET  /admin/mci, POST /admin/mci         the MCI by year
+//	GET  /admin/organisations, POST …        links of legal entities; add one
+//	POST /admin/organisations/end            end a link (kept, ended)
 //	GET  /admin/standards                    every standard's versions and rule IDs
 //
 // Every route is guarded by views.Staff(…, admin); every POST also by
@@ -33,7 +36,7 @@ import (
 var templateFS embed.FS
 
 // viewNames are the area's pages, one templates/NAME.html each.
-var viewNames = []string{"start", "users", "user", "password", "branches", "branch", "calendar", "mci", "standards"}
+var viewNames = []string{"start", "users", "user", "password", "branches", "branch", "calendar", "mci", "standards", "organisations"}
 
 // Pages are the area's pages.
 type Pages struct {
@@ -77,6 +80,9 @@ func (p *Pages) Mount(mux *http.ServeMux) {
 	post(pathCalendar, p.addTransfer)
 	get(pathMCI, p.mci)
 	post(pathMCI, p.addMCI)
+	get(pathOrganisations, p.organisations)
+	post(pathOrganisations, p.addLink)
+	post(pathOrganisations+"/end", p.endLink)
 	get(pathStandards, p.standards)
 }
 
@@ -101,6 +107,7 @@ var sectionList = []Section{
 	{Href: pathBranches, Key: "admin.branches.title"},
 	{Href: pathCalendar, Key: "admin.calendar.title"},
 	{Href: pathMCI, Key: "admin.mci.title"},
+	{Href: pathOrganisations, Key: "admin.orgs.title"},
 	{Href: pathStandards, Key: "admin.standards.title"},
 }
 
@@ -113,7 +120,7 @@ type Base struct {
 
 // doneKeys are the notices a redirect may ask for (?done=…): nothing else
 // from the URL reaches the page.
-var doneKeys = map[string]bool{"saved": true, "added": true, "disabled": true, "enabled": true, "closed": true, "reopened": true}
+var doneKeys = map[string]bool{"saved": true, "added": true, "disabled": true, "enabled": true, "closed": true, "reopened": true, "ended": true}
 
 func base(r *http.Request, current string) Base {
 	b := Base{Sections: make([]Section, len(sectionList))}

@@ -43,11 +43,11 @@ func wantStatus(t *testing.T, what string, resp *http.Response, body string, sta
 }
 
 var adminGets = []string{"/admin", "/admin/users", "/admin/users/root", "/admin/branches", "/admin/branches/astana-esil",
-	"/admin/calendar", "/admin/mci", "/admin/standards"}
+	"/admin/calendar", "/admin/mci", "/admin/standards", "/admin/organisations"}
 
 var adminPosts = []string{"/admin/users", "/admin/users/root", "/admin/users/root/disable", "/admin/users/root/enable",
 	"/admin/users/root/password", "/admin/branches", "/admin/branches/astana-esil", "/admin/branches/astana-esil/close",
-	"/admin/branches/astana-esil/reopen", "/admin/calendar", "/admin/mci"}
+	"/admin/branches/astana-esil/reopen", "/admin/calendar", "/admin/mci", "/admin/organisations", "/admin/organisations/end"}
 
 // Every role but the administrator's gets 403 on every page and form of the
 // area, and nothing changes; nobody signed in is sent to the staff sign-in.

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"qyzmet/internal/auth"
+	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/iin"
+	"qyzmet/internal/store"
 	"qyzmet/internal/web"
 	"qyzmet/internal/web/apply"
 	"qyzmet/internal/web/cabinet"
@@ -113,5 +115,86 @@ func TestApplyForOrganisationAsHead_CR_3(t *testing.T) {
 	notes, err := s.Sys.Engine.Notifications(context.Background(), applicantActor(employee))
 	if err != nil || len(notes) == 0 || notes[0].Kind != casework.NoteConsentRequest || !strings.Contains(notes[0].Text.EN, "«Береке Логистика» АҚ") {
 		t.Errorf("the employee's notifications: %+v, %v", notes, err)
+	}
+}
+
+// courtApostilleToPay fills in the court apostille's form for the
+// organisation and returns the simulator's page.
+func courtApostilleToPay(t *testing.T, c *webtest.Client) string {
+	t.Helper()
+	v := url.Values{"key": {formKey(t, c, "apostille-court")}, "fields.document": {"Решение суда № 2-77/2026"},
+		"fields.country": {"Germany"}, "payment.method": {"gateway"}}
+	resp, body := postForm(t, c, "apostille-court", v, map[string][]byte{"document-scan": minimalPDF()})
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/apply/pay/") {
+		t.Fatalf("form: %d %q %s", resp.StatusCode, resp.Header.Get("Location"), excerpt(body))
+	}
+	return resp.Header.Get("Location")
+}
+
+// paymentsOf counts the payments registry's payments of payer (an IIN or a
+// BIN): what the front desk's and the provider's payment lookups read.
+func paymentsOf(t *testing.T, s *webtest.Site, payer string) int {
+	t.Helper()
+	var n int
+	err := s.DB.ReadTx(context.Background(), func(tx *store.Tx) error {
+		return tx.QueryRow(context.Background(), `SELECT COUNT(*) FROM payments WHERE payer_iin = ?`, payer).Scan(&n)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Rule CR-3: the organisation is the applicant, so the organisation pays:
+// the gateway records its BIN and name as the payer (AC-7: legal entities
+// pay the duty), and the citizen who acts for it pays nothing themself.
+func TestApplyForOrganisationPaysAsOrganisation_CR_3(t *testing.T) {
+	s, c, me, bin := orgSite(t, 34)
+	payPage := courtApostilleToPay(t, c)
+	mine := paymentsOf(t, s, me)
+	if _, body := c.Get(payPage + "?lang=en"); !strings.Contains(body, "«Береке Логистика» АҚ") {
+		t.Errorf("the simulator does not name the organisation as the payer: %s", excerpt(body))
+	}
+	resp, body := c.Post(payPage, url.Values{"action": {"pay"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("pay: %d %s", resp.StatusCode, excerpt(body))
+	}
+	id := appID(t, certify(t, s, c, resp.Header.Get("Location"), me))
+	org := casework.Actor{ID: "citizen-" + me, Role: casework.RoleApplicant, IIN: me, BIN: bin}
+	a, err := s.Sys.Engine.Get(context.Background(), org, id)
+	if err != nil || a.Payment == nil {
+		t.Fatalf("application %+v, %v", a, err)
+	}
+	p, err := s.Sys.Registries.Payments.ByReference(context.Background(), a.Payment.Reference)
+	if err != nil || p.PayerIIN != bin || p.PayerName != "«Береке Логистика» АҚ" {
+		t.Fatalf("registry payment %+v, %v; want the payer %s", p, err, bin)
+	}
+	if n := paymentsOf(t, s, bin); n != 1 {
+		t.Errorf("payments of the BIN: %d, want 1", n)
+	}
+	if n := paymentsOf(t, s, me); n != mine {
+		t.Errorf("payments of the citizen who acts: %d, want %d (the registry's own)", n, mine)
+	}
+}
+
+// Rule G-8: a representative whose power of attorney expires between the
+// form and the payment pays nothing: the simulator refuses with the rule,
+// and no payment lands in anyone's name.
+func TestApplyForOrganisationPOAExpiredBeforePaying_G_8(t *testing.T) {
+	s, c, me, bin := orgSite(t, 35)
+	payPage := courtApostilleToPay(t, c)
+	today := calendar.DateOf(s.DB.Now())
+	expired := auth.BINLink{BIN: bin, OrgName: "«Береке Логистика» АҚ", IIN: me, Capacity: auth.CapacityPOA,
+		POANumber: "Д-12", POANotary: "Сейітова А.", POAIssuedOn: today.AddDays(-365), ValidUntil: today.AddDays(-1)}
+	if err := (&auth.DBOrgs{DB: s.DB}).Link(context.Background(), expired); err != nil {
+		t.Fatal(err)
+	}
+	before := count(t, s, "payments")
+	resp, body := c.Post(payPage+"?lang=en", url.Values{"action": {"pay"}})
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "G-8") {
+		t.Fatalf("pay on an expired power of attorney: %d %s", resp.StatusCode, excerpt(body))
+	}
+	if n := count(t, s, "payments") - before; n != 0 {
+		t.Errorf("%d payments recorded", n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"qyzmet/internal/apperr"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/registry"
@@ -51,7 +52,8 @@ func (p *Pages) payPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, ui.PathApply+"/confirm/"+d.ID, http.StatusSeeOther)
 		return
 	}
-	v := payView{Draft: d, Service: std.Name.In(lang), DueText: tiynText(due), Payer: p.applicant(r.Context(), ui.Principal(r)).Name.String()}
+	_, payerName := p.applicant(r.Context(), ui.Principal(r)).payer()
+	v := payView{Draft: d, Service: std.Name.In(lang), DueText: tiynText(due), Payer: payerName}
 	for _, s := range pr.Combined {
 		if containsService(d.Data.Form.Combined, s.Service) {
 			v.Combined = append(v.Combined, s.Name.In(lang))
@@ -82,7 +84,15 @@ func (p *Pages) pay(w http.ResponseWriter, r *http.Request) {
 			p.views.Fail(w, r, err)
 			return
 		}
-		pay, err := p.recordPayment(r.Context(), ui.Principal(r).IIN, p.applicant(r.Context(), ui.Principal(r)).Name.String(), std, due)
+		me := p.applicant(r.Context(), ui.Principal(r))
+		if me.ActingBIN != "" && me.Org == nil {
+			// Rule G-8: the authority ended after the form was filled in;
+			// nobody pays for an application that cannot be made.
+			p.views.Fail(w, r, apperr.E(apperr.Forbidden, "the authority to act for the organisation has ended").WithKey(keyOrgEnded))
+			return
+		}
+		payer, name := me.payer()
+		pay, err := p.recordPayment(r.Context(), payer, name, std, due)
 		if err != nil {
 			p.views.Fail(w, r, err)
 			return
@@ -94,6 +104,17 @@ func (p *Pages) pay(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	p.sendCode(w, r, d, lang)
+}
+
+// payer is who pays the duty of me's application, by IIN or BIN and name:
+// the legal entity me acts for (Rule CR-3: the organisation is the
+// applicant, and the provider and the front desk look its payments up by its
+// BIN), else me.
+func (a applicant) payer() (id, name string) {
+	if a.Org != nil {
+		return a.Org.BIN, a.Org.OrgName
+	}
+	return a.IIN, a.Name.String()
 }
 
 // recordPayment writes a gateway payment of due tiyn into the payments

@@ -58,6 +58,7 @@ func postRoutes(w *world) []route {
 		{citizen, "/cabinet/notifications/read-all", nil},
 		{citizen, "/cabinet/queue", url.Values{"branch": {worldBranch}, "service": {"criminal-record"}, "purpose": {"submit"}, "key": {"forged-3"}}},
 		{citizen, "/cabinet/queue/" + w.ticket.ID + "/cancel", nil},
+		{citizen, "/cabinet/organisations", url.Values{"bin": {"150340000019"}}},
 		{citizen, "/cabinet/home-visit", url.Values{"service": {"criminal-record"}, "address": {"Астана"}, "key": {"forged-4"}}},
 
 		{op, "/desk/front/intake", url.Values{"iin": {w.citizen}, "service": {"criminal-record"}, "key": {"forged-5"}}},
@@ -88,6 +89,8 @@ func postRoutes(w *world) []route {
 		{admin, "/admin/branches/" + worldBranch + "/reopen", nil},
 		{admin, "/admin/calendar", url.Values{"from": {"2026-12-12"}, "to": {"2026-12-14"}}},
 		{admin, "/admin/mci", url.Values{"year": {"2027"}, "tenge": {"9999"}}},
+		{admin, "/admin/organisations", url.Values{"bin": {"150340000019"}, "org_name": {"Жалған"}, "iin": {w.citizen}, "capacity": {"head"}, "key": {"forged-7"}}},
+		{admin, "/admin/organisations/end", url.Values{"bin": {"150340000019"}, "iin": {w.citizen}}},
 		{citizen, "/signout", nil}, // last: the control below ends the session
 	}
 }
