@@ -188,6 +188,13 @@ func TestActForExpiredPOA_G_8(t *testing.T) {
 		if _, err := f.svc.ActFor(ctx, in.Token, bin); err != nil {
 			t.Fatalf("last day: %v", err)
 		}
+		// A session acting for the organisation when the power of attorney
+		// runs out is the person's again on its next request.
+		f.clock.Advance(45 * time.Minute)
+		if s, err := f.svc.Session(ctx, in.Token); err != nil || s.Principal.BIN != "" || s.OrgName != "" {
+			t.Errorf("after the expiry the session acts for %q (%v)", s.Principal.BIN, err)
+		}
+		f.clock.Advance(-45 * time.Minute)
 		if _, err := f.svc.ActFor(ctx, in.Token, ""); err != nil {
 			t.Fatal(err)
 		}

@@ -71,7 +71,22 @@ func (s *Service) Session(ctx context.Context, token string) (Session, error) {
 	if apperr.CodeOf(err) == apperr.NotFound {
 		return Session{}, errNoSession
 	}
-	return sess, err
+	if err != nil || sess.Principal.BIN == "" {
+		return sess, err
+	}
+	// Rule G-8: one acts for an organisation only while the power of attorney
+	// (or the headship) is in force. A link that expired or was ended since the
+	// switch sends the session back to the citizen themself, on every page.
+	if _, lerr := s.LinkFor(ctx, sess.Principal.IIN, sess.Principal.BIN); lerr != nil {
+		if apperr.CodeOf(lerr) == apperr.Internal {
+			return Session{}, lerr
+		}
+		if err := s.setActing(ctx, token, "", ""); err != nil {
+			return Session{}, err
+		}
+		sess.Principal.BIN, sess.OrgName = "", ""
+	}
+	return sess, nil
 }
 
 // setActing makes the live session of token act for bin (named orgName);

@@ -188,6 +188,8 @@ var watched = map[string]string{
 	"admin_calendar_transfers": "SELECT count(*) FROM admin_calendar_transfers",
 	"admin_mci_values":         "SELECT count(*) FROM admin_mci_values",
 	"eregister_documents":      "SELECT count(*) FROM eregister_documents",
+	"auth_bin_links":           "SELECT count(*) || '/' || count(ended_on) FROM auth_bin_links",
+	"acting_sessions":          "SELECT count(*) FROM auth_sessions WHERE bin <> ''",
 }
 
 func (w *world) snapshot(t *testing.T) map[string]string {
