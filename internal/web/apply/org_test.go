@@ -178,8 +178,9 @@ func TestApplyForOrganisationPaysAsOrganisation_CR_3(t *testing.T) {
 }
 
 // Rule G-8: a representative whose power of attorney expires between the
-// form and the payment pays nothing: the simulator refuses with the rule,
-// and no payment lands in anyone's name.
+// form and the payment pays nothing: the session acts for the person again
+// (auth.Service.Session), the organisation's payment page is not theirs, and
+// no payment lands in anyone's name.
 func TestApplyForOrganisationPOAExpiredBeforePaying_G_8(t *testing.T) {
 	s, c, me, bin := orgSite(t, 35)
 	payPage := courtApostilleToPay(t, c)
@@ -191,7 +192,7 @@ func TestApplyForOrganisationPOAExpiredBeforePaying_G_8(t *testing.T) {
 	}
 	before := count(t, s, "payments")
 	resp, body := c.Post(payPage+"?lang=en", url.Values{"action": {"pay"}})
-	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "G-8") {
+	if resp.StatusCode != http.StatusNotFound || strings.Contains(body, `class="who-org"`) {
 		t.Fatalf("pay on an expired power of attorney: %d %s", resp.StatusCode, excerpt(body))
 	}
 	if n := count(t, s, "payments") - before; n != 0 {

@@ -90,9 +90,15 @@ func (s *portal) waitState(t *testing.T, iin, id string, state casework.State) *
 // count is the number of rows of table.
 func (s *portal) count(t *testing.T, table string) int {
 	t.Helper()
+	return s.countWhere(t, table, "1 = 1")
+}
+
+// countWhere counts the rows of table that match the SQL condition where.
+func (s *portal) countWhere(t *testing.T, table, where string) int {
+	t.Helper()
 	var n int
 	err := s.DB.ReadTx(context.Background(), func(tx *store.Tx) error {
-		return tx.QueryRow(context.Background(), `SELECT count(*) FROM `+table).Scan(&n)
+		return tx.QueryRow(context.Background(), `SELECT count(*) FROM `+table+` WHERE `+where).Scan(&n)
 	})
 	if err != nil {
 		t.Fatal(err)
