@@ -2,7 +2,6 @@ package auth
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"time"
 	"unicode"
@@ -364,12 +363,8 @@ func (s *Service) DemoOrganisation(ctx context.Context, number string) (BINLink,
 		return links[0], nil
 	}
 	l := BINLink{OrgName: "«Qyzmet Demo» ЖШС", IIN: number, Capacity: CapacityHead}
-	for serial := 1; l.BIN == ""; serial++ {
-		// A serial whose number has no check digit is skipped (GenerateBIN).
-		l.BIN, err = iin.GenerateBIN(time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC), iin.ResidentEntity, iin.HeadUnit, serial)
-		if err != nil && !errors.Is(err, iin.ErrNoCheckDigit) {
-			return BINLink{}, err
-		}
+	if l.BIN, err = iin.NthBIN(time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC), 1); err != nil {
+		return BINLink{}, err
 	}
 	return l, (&DBOrgs{DB: s.DB}).Link(ctx, l)
 }

@@ -150,3 +150,19 @@ func TestKindTexts(t *testing.T) {
 		seen[k.Text().EN], seen[k.String()] = true, true
 	}
 }
+
+// NthBIN counts only the serials that give a valid BIN.
+func TestNthBIN(t *testing.T) {
+	month := time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC)
+	seen := map[string]bool{}
+	for n := 1; n <= 20; n++ {
+		b, err := NthBIN(month, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ParseBIN(b); err != nil || seen[b] {
+			t.Fatalf("NthBIN(%d) = %s: %v (seen %v)", n, b, err, seen[b])
+		}
+		seen[b] = true
+	}
+}
