@@ -173,7 +173,7 @@ var Funcs = template.FuncMap{
 	"tf":       func(key string, l i18n.Lang, args ...any) string { return Tf(key, l, args...) },
 	"tx":       func(t i18n.Text, l i18n.Lang) string { return t.In(l) },
 	"static":   StaticURL,
-	"styles":   Styles,
+	"styles":   func() []string { return styles },
 	"join":     strings.Join,
 	"date":     FormatDate,
 	"datetime": FormatTime,
@@ -249,9 +249,10 @@ func StaticURL(name string) string {
 	return "/static/" + name + "?v=" + staticHashes[name]
 }
 
-// Styles are the URLs of every style sheet, qyzmet.css first: an area adds its
-// own sheet to static/ and every page links it.
-func Styles() []string {
+// styles are the URLs of every style sheet, qyzmet.css first: an area adds its
+// own sheet to static/ and every page links it. The files are embedded, so
+// the list is made once.
+var styles = func() []string {
 	var names []string
 	for n := range staticHashes {
 		if strings.HasSuffix(n, ".css") && n != "qyzmet.css" {
@@ -264,7 +265,7 @@ func Styles() []string {
 		out = append(out, StaticURL(n))
 	}
 	return out
-}
+}()
 
 // StaticHandler serves the static files under /static/.
 func StaticHandler() http.Handler {
