@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/iin"
+	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/upload"
 	"qyzmet/internal/web"
@@ -720,5 +722,41 @@ func TestUnfinishedFormsOffered_CR_STD_8_3(t *testing.T) {
 	certify(t, s, c, confirm, me)
 	if _, page := c.Get("/apply?lang=en"); strings.Contains(page, draftID) {
 		t.Error("a certified form is still offered as unfinished")
+	}
+}
+
+// A crafted form that ticks "name changed" on a service with no name-change
+// document and keeps an upload under an empty slot changes nothing: the
+// application is made from what the service asks (AR-6.1), without a crash.
+func TestCraftedNameChangeIgnored_AR_6_1(t *testing.T) {
+	s := newSite(t)
+	me := s.CleanCitizen(t, 13)
+	c := s.SignInCitizen(t, me)
+	v := url.Values{"key": {formKey(t, c, "archival-certificate")}, "subject.relation": {"third-party"}, "subject.person.surname": {"Шмидт"},
+		"subject.person.given_name": {"Иоганн"}, "subject.birth_date": {"1930-04-02"}, "pickup_branch": {"astana-esil"},
+		"fields.father_name": {"Шмидт Генрих"}}
+	if resp, body := postForm(t, c, "archival-certificate", v, map[string][]byte{"kinship": pngBytes(40, 30)}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first form: %d %s", resp.StatusCode, excerpt(body))
+	}
+	var upload string
+	if err := s.DB.ReadTx(context.Background(), func(tx *store.Tx) error {
+		return tx.QueryRow(context.Background(), `SELECT id FROM upload_files WHERE owner_iin = ?`, me).Scan(&upload)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v.Set("key", formKey(t, c, "archival-certificate"))
+	v.Set("kept.", upload)
+	v.Set("name_changed", "1")
+	resp, body := postForm(t, c, "archival-certificate", v, nil)
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("crafted form: %d %s", resp.StatusCode, excerpt(body))
+	}
+	id := appID(t, certify(t, s, c, resp.Header.Get("Location"), me))
+	a, err := s.Sys.Engine.Get(context.Background(), applicantActor(me), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(a.Declared, standard.CondNameChangedNotRegistered) {
+		t.Errorf("the crafted tick reached the application: %v", a.Declared)
 	}
 }

@@ -209,16 +209,18 @@ func (p *Pages) input(ctx context.Context, me applicant, pr profile, d draft) ca
 	if k, ok := f.Files[slotKinship]; ok && pr.Kinship {
 		set(upload.FieldFiles, k.ID)
 	}
-	if f.NameChanged && pr.NameChange != nil {
-		in.Conditions = append(in.Conditions, standard.CondNameChangedNotRegistered)
-	}
 	for _, s := range pr.Scans {
 		if k, ok := f.Files[s.ID]; ok {
 			in.Documents = append(in.Documents, casework.DocumentInput{ID: s.ID, Provided: true, FileRef: k.ID})
 		}
 	}
-	if k, ok := f.Files[pr.nameChangeID()]; ok && f.NameChanged {
-		in.Documents = append(in.Documents, casework.DocumentInput{ID: pr.NameChange.ID, Provided: true, FileRef: k.ID})
+	// Only a service with a name-change document reads the tick and its scan:
+	// a crafted form naming an empty slot changes nothing elsewhere.
+	if f.NameChanged && pr.NameChange != nil {
+		in.Conditions = append(in.Conditions, standard.CondNameChangedNotRegistered)
+		if k, ok := f.Files[pr.NameChange.ID]; ok {
+			in.Documents = append(in.Documents, casework.DocumentInput{ID: pr.NameChange.ID, Provided: true, FileRef: k.ID})
+		}
 	}
 	if f.PayMethod == casework.PaymentReceipt {
 		in.Documents = append(in.Documents, p.receiptInputs(pr, f)...)
@@ -227,13 +229,6 @@ func (p *Pages) input(ctx context.Context, me applicant, pr profile, d draft) ca
 		in.Fields = nil
 	}
 	return in
-}
-
-func (pr profile) nameChangeID() string {
-	if pr.NameChange == nil {
-		return ""
-	}
-	return pr.NameChange.ID
 }
 
 // receiptInputs: the scanned receipt fills the "not paid through the gateway"
