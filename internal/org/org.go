@@ -8,7 +8,6 @@ package org
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"time"
 
 	"qyzmet/internal/apperr"
@@ -103,7 +102,7 @@ func (d *Directory) Branch(ctx context.Context, id string) (Branch, error) {
 		b, err = scan(tx.QueryRow(ctx, `SELECT `+columns+` FROM org_branches WHERE id = ?`, id))
 		return err
 	})
-	if errors.Is(err, sql.ErrNoRows) || apperr.CodeOf(err) == apperr.NotFound {
+	if apperr.CodeOf(err) == apperr.NotFound {
 		return Branch{}, apperr.E(apperr.NotFound, "no branch "+id).WithKey("org.not_found")
 	}
 	return b, err

@@ -93,7 +93,7 @@ func (q *Queue) Book(ctx context.Context, applicant string, in Booking) (Ticket,
 	if err := checkIIN(applicant); err != nil {
 		return Ticket{}, err
 	}
-	if err := checkPurposeService(in.Purpose, in); err != nil {
+	if err := checkPurposeService(in); err != nil {
 		return Ticket{}, err
 	}
 	b, err := q.branch(ctx, in.Branch)
@@ -208,8 +208,8 @@ func checkIIN(s string) error {
 	return nil
 }
 
-func checkPurposeService(p Purpose, in Booking) error {
-	if !p.Valid() {
+func checkPurposeService(in Booking) error {
+	if !in.Purpose.Valid() {
 		return fail(apperr.Invalid, "bad_purpose", "purpose", "", txt(
 			"Келу мақсатын таңдаңыз: құжат тапсыру немесе нәтиже алу",
 			"Выберите цель визита: сдать документы или получить результат",

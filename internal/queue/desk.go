@@ -48,7 +48,7 @@ func (q *Queue) Arrive(ctx context.Context, branch, ticketID string) (Ticket, er
 // WalkIn prints a ticket at the branch's terminal for someone without a
 // booking; iin may be empty (the terminal does not ask for it).
 func (q *Queue) WalkIn(ctx context.Context, branch string, p Purpose, applicant string) (Ticket, error) {
-	if err := checkPurposeService(p, Booking{}); err != nil {
+	if err := checkPurposeService(Booking{Purpose: p}); err != nil {
 		return Ticket{}, err
 	}
 	if applicant != "" {

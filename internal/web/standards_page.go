@@ -44,17 +44,19 @@ type deadlineLine struct {
 func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	today := calendar.DateOf(s.Now())
+	// Staff cannot apply as themselves: the forms are the citizens'.
+	sess, signedIn := auth.FromContext(r.Context())
+	staff := signedIn && sess.Principal.Kind == auth.KindStaff
+	// One law for the whole page, even if an administrator changes it meanwhile.
+	set := s.standards()
 	var cards []serviceCard
-	for _, id := range s.standards().Services() {
-		std, err := s.standards().At(id, today)
+	for _, id := range set.Services() {
+		std, err := set.At(id, today)
 		if err != nil {
 			continue // not in force today
 		}
-		c := s.card(std, today, lang)
-		// Staff cannot apply as themselves: the forms are the citizens'.
-		if sess, ok := auth.FromContext(r.Context()); ok && sess.Principal.Kind == auth.KindStaff {
-			c.Apply = false
-		}
+		c := card(set, std, today, lang)
+		c.Apply = c.Apply && !staff
 		cards = append(cards, c)
 	}
 	s.render(w, r, http.StatusOK, "standards", lang, "standards.title",
@@ -65,16 +67,17 @@ func (s *Server) standardsPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) standardPage(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	today := calendar.DateOf(s.Now())
-	std, err := s.standards().At(standard.ServiceID(r.PathValue("service")), today)
+	set := s.standards()
+	std, err := set.At(standard.ServiceID(r.PathValue("service")), today)
 	if err != nil {
 		s.views.NotFound(w, r)
 		return
 	}
 	s.views.Render(w, r, http.StatusOK, "standard", lang, std.Name.In(lang),
-		map[string]any{"Card": s.card(std, today, lang), "Std": std, "Today": today.String()})
+		map[string]any{"Card": card(set, std, today, lang), "Std": std, "Today": today.String()})
 }
 
-func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lang) serviceCard {
+func card(set *standard.Set, std *standard.Standard, today calendar.Date, lang i18n.Lang) serviceCard {
 	c := serviceCard{
 		ID: std.Service, Name: std.Name.In(lang), Provider: std.Provider.Name.In(lang), Version: std.Version,
 	}
@@ -109,7 +112,7 @@ func (s *Server) card(std *standard.Standard, today calendar.Date, lang i18n.Lan
 	}
 	if std.Fee != nil {
 		c.FeeRule = std.Fee.Rule
-		if q, err := s.standards().Fee(std, today, 1); err == nil {
+		if q, err := set.Fee(std, today, 1); err == nil {
 			if q.Free {
 				c.Fee = msg("fee.free", lang)
 			} else {
