@@ -120,6 +120,19 @@ func TestWrongIINNextToField(t *testing.T) {
 	}
 }
 
+// An IIN typed with spaces, as it is printed on the identity card, finds the
+// person.
+func TestIINWithSpacesFound(t *testing.T) {
+	d := newDesk(t)
+	person := d.site.CleanCitizen(t, 6)
+	spaced := person[:6] + " " + person[6:]
+	resp, body := d.op.Get("/desk/front/person?iin=" + url.QueryEscape(spaced) + "&lang=en")
+	wantStatus(t, "IIN with a space", resp, body, http.StatusOK)
+	if !strings.Contains(body, person) {
+		t.Errorf("the person %s is not shown:\n%s", person, excerpt(body))
+	}
+}
+
 // Script typed into text fields is shown as text.
 func TestScriptEscaped(t *testing.T) {
 	d := newDesk(t)

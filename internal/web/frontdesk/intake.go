@@ -3,7 +3,6 @@ package frontdesk
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -172,16 +171,13 @@ func (p *Pages) person(w http.ResponseWriter, r *http.Request) {
 // the error next to the field when it cannot.
 func (p *Pages) lookup(w http.ResponseWriter, r *http.Request, number string) (registry.Person, bool) {
 	lang := ui.RequestLang(w, r)
-	if _, err := iin.ParseIIN(number); err != nil {
-		var ie *iin.Error
-		msg := ui.ErrText(err, lang)
-		if errors.As(err, &ie) {
-			msg = ie.Message(lang)
-		}
-		p.renderStart(w, r, http.StatusUnprocessableEntity, number, ui.FormError{Fields: map[string]string{"iin": msg}})
+	n, err := iin.ParseIIN(number)
+	if err != nil {
+		p.renderStart(w, r, http.StatusUnprocessableEntity, number, ui.FormError{Fields: map[string]string{"iin": ui.ErrText(err, lang)}})
 		return registry.Person{}, false
 	}
-	per, err := p.deps.Sys.Registries.Persons.ByIIN(r.Context(), number)
+	// The registry is asked the number as parsed: typed with spaces, it is found.
+	per, err := p.deps.Sys.Registries.Persons.ByIIN(r.Context(), n.Number)
 	if apperr.CodeOf(err) == apperr.NotFound {
 		p.renderStart(w, r, http.StatusNotFound, number, ui.FormError{Fields: map[string]string{"iin": ui.T("frontdesk.find.not_found", lang)}})
 		return registry.Person{}, false

@@ -1,7 +1,6 @@
 package frontdesk
 
 import (
-	"errors"
 	"net/http"
 
 	"qyzmet/internal/apperr"
@@ -29,10 +28,6 @@ func (p *Pages) findRep(r *http.Request, f *intakeForm, lang i18n.Lang) (string,
 		return "", nil
 	}
 	if _, err := iin.ParseIIN(f.Rep.IIN); err != nil {
-		var ie *iin.Error
-		if errors.As(err, &ie) {
-			return ie.Message(lang), nil
-		}
 		return ui.ErrText(err, lang), nil
 	}
 	if f.Rep.IIN == f.IIN {

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"sync"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/i18n"
+	"qyzmet/internal/iin"
 )
 
 // The interface's words by key. Each area adds its own with Add from an init
@@ -54,10 +56,14 @@ func Lookup(key string) (i18n.Text, bool) {
 	return t, ok
 }
 
-// ErrText is an error in the user's language: the engine's own text (which
-// names the rule), else a message registered under the error's key, else the
+// ErrText is an error in the user's language: an IIN's or BIN's own message
+// (which digit is wrong), the engine's own text (which names the rule), else a message registered under the error's key, else the
 // generic text of its code. Internal details never reach the page.
 func ErrText(err error, l i18n.Lang) string {
+	var ie *iin.Error
+	if errors.As(err, &ie) {
+		return ie.Message(l)
+	}
 	if t, ok := casework.TextOf(err); ok {
 		return t.In(l)
 	}
