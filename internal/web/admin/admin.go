@@ -18,7 +18,8 @@
 //
 // Every route is guarded by views.Staff(…, admin); every POST also by
 // views.Protect (CSRF and cross-origin). A change of the calendar or the MCI
-// takes effect at the next start of the service (package settings).
+// takes effect at once in this process and within a minute in the others
+// (app.System.ReloadLaw).
 package admin
 
 import (

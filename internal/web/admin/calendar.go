@@ -18,9 +18,6 @@ type TransferRow struct {
 	Source      string
 	// Added: entered on this page (else the release carries it).
 	Added bool
-	// Pending: stored but not yet in the law this process runs (another
-	// process stored it; the poll brings it within a minute).
-	Pending   bool
 	CreatedBy string
 }
 
@@ -60,7 +57,7 @@ func (p *Pages) renderCalendar(w http.ResponseWriter, r *http.Request, status in
 	for _, t := range stored {
 		added[t.Worked] = t
 		if running.Day(t.Worked).Kind != calendar.KindTransferWorked {
-			page.Pending = append(page.Pending, TransferRow{Worked: t.Worked, Off: t.Off, Source: t.Source, Added: true, Pending: true, CreatedBy: t.CreatedBy})
+			page.Pending = append(page.Pending, TransferRow{Worked: t.Worked, Off: t.Off, Source: t.Source, Added: true, CreatedBy: t.CreatedBy})
 		}
 	}
 	// The transfers in force are the running calendar's: what the engine

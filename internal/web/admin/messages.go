@@ -33,7 +33,6 @@ func init() {
 		"admin.number_format": {KK: "Бүтін санды енгізіңіз.", RU: "Введите целое число.", EN: "Enter a whole number."},
 		"admin.save":          {KK: "Сақтау", RU: "Сохранить", EN: "Save"},
 		"admin.add":           {KK: "Қосу", RU: "Добавить", EN: "Add"},
-		"admin.open":          {KK: "Ашу", RU: "Открыть", EN: "Open"},
 		"admin.back":          {KK: "Тізімге оралу", RU: "Вернуться к списку", EN: "Back to the list"},
 
 		"admin.role.operator":           {KK: "ХҚКО операторы", RU: "Оператор ЦОН", EN: "State Corporation operator"},

@@ -15,6 +15,7 @@ import (
 	"qyzmet/internal/standard"
 	"qyzmet/internal/store"
 	"qyzmet/internal/upload"
+	"qyzmet/internal/web/ui"
 )
 
 // draft is an application between its form and its certification: what was
@@ -46,7 +47,7 @@ func (ds drafts) save(ctx context.Context, owner string, service standard.Servic
 		d, err = loadDraft(ctx, tx, `owner_iin = ? AND form_key = ?`, owner, f.Key)
 		switch {
 		case apperr.CodeOf(err) == apperr.NotFound:
-			d = draft{ID: "drf_" + newKey(), Owner: owner, Service: service, Data: draftData{Form: f}}
+			d = draft{ID: "drf_" + ui.NewKey(), Owner: owner, Service: service, Data: draftData{Form: f}}
 			b, _ := json.Marshal(d.Data)
 			_, err = tx.Exec(ctx, `INSERT INTO apply_drafts (id, owner_iin, form_key, service, input, created_at, updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)`, d.ID, owner, f.Key, string(service), string(b), tx.Now(), tx.Now())

@@ -2,8 +2,6 @@ package apply
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -99,13 +97,6 @@ const slotKinship = "kinship"
 
 // Maximum length of a text field: longer input is refused, not cut.
 const maxText = 300
-
-// newKey is a fresh idempotency key for a rendered form.
-func newKey() string {
-	b := make([]byte, 18)
-	rand.Read(b)
-	return base64.RawURLEncoding.EncodeToString(b)
-}
 
 // profile is what the form of a standard asks, read from the standard in
 // force: the engine has no per-service branch, and neither has the form.

@@ -93,7 +93,7 @@ func (p *Pages) form(w http.ResponseWriter, r *http.Request) {
 		p.apOnly(w, r, std, lang)
 		return
 	}
-	f := formInput{Key: newKey(), Files: map[string]kept{}}
+	f := formInput{Key: ui.NewKey(), Files: map[string]kept{}}
 	var notice string
 	if id := r.URL.Query().Get("draft"); id != "" {
 		d, err := p.drafts.get(r.Context(), draftOwner(ui.Principal(r)), id)
@@ -174,7 +174,7 @@ func (p *Pages) submitForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if f.Key == "" || len(f.Key) > 64 {
-		f.Key = newKey()
+		f.Key = ui.NewKey()
 	}
 	ctx := r.Context()
 	me := p.applicant(ctx, who)

@@ -67,7 +67,6 @@ func init() {
 		"apply.pay.receipt":             {KK: "Банкте төледім: түбіртекті тіркеймін", RU: "Оплатил в банке: прикреплю квитанцию", EN: "I paid at a bank: I attach the receipt"},
 		"apply.pay.ref":                 {KK: "Түбіртектің нөмірі", RU: "Номер квитанции", EN: "Receipt number"},
 		"apply.pay.date":                {KK: "Төлем күні", RU: "Дата оплаты", EN: "Payment date"},
-		"apply.pay.how":                 {KK: "Төлеу тәсілі", RU: "Способ оплаты", EN: "How you pay"},
 		"apply.pay.title":               {KK: "Мемлекеттік бажды төлеу", RU: "Оплата государственной пошлины", EN: "Paying the state duty"},
 		"apply.pay.simulator":           {KK: "ӘЗІРЛЕУГЕ АРНАЛҒАН СИМУЛЯТОР: ақша есептен шығарылмайды. Нақты жүйеде бұл — «электрондық үкіметтің» төлем шлюзі.", RU: "СИМУЛЯТОР ДЛЯ РАЗРАБОТКИ: деньги не списываются. В рабочей системе здесь платёжный шлюз «электронного правительства».", EN: "DEVELOPMENT SIMULATOR: no money moves. In production this is the e-government payment gateway."},
 		"apply.pay.gateway_name":        {KK: "«Электрондық үкіметтің» төлем шлюзі", RU: "Платёжный шлюз «электронного правительства»", EN: "E-government payment gateway"},

@@ -3,6 +3,7 @@ package apply
 import (
 	"context"
 	"crypto/rand"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -190,9 +191,7 @@ func tiynText(tiyn int64) string {
 	s := ui.Tenge(int(tiyn / 100))
 	if rest := tiyn % 100; rest != 0 {
 		num, cur, _ := strings.Cut(s, "\u00a0")
-		return num + "," + twoDigits(rest) + "\u00a0" + cur
+		return num + "," + fmt.Sprintf("%02d", rest) + "\u00a0" + cur
 	}
 	return s
 }
-
-func twoDigits(n int64) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }

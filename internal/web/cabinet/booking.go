@@ -55,7 +55,7 @@ func (p *Pages) renderQueue(w http.ResponseWriter, r *http.Request, lang i18n.La
 	ctx := r.Context()
 	sys := p.deps.Sys
 	page := QueuePage{Shell: p.shell(r, lang, pathQueue), Branch: v.Get("branch"), Day: v.Get("day"),
-		Purpose: v.Get("purpose"), Service: v.Get("service"), Start: v.Get("start"), Key: newKey(), Err: formErr,
+		Purpose: v.Get("purpose"), Service: v.Get("service"), Start: v.Get("start"), Key: ui.NewKey(), Err: formErr,
 		Cancelled: v.Get("cancelled") == "1",
 		Services:  append([]ui.Option{{Value: "", Label: ui.T("cabinet.queue.any_service", lang)}}, p.serviceOptions(lang)...),
 		Purposes: []ui.Option{

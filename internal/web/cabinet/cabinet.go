@@ -8,9 +8,7 @@ package cabinet
 
 import (
 	"context"
-	"crypto/rand"
 	"embed"
-	"encoding/hex"
 	"html/template"
 	"net/http"
 	"slices"
@@ -200,12 +198,4 @@ func (p *Pages) branchName(ctx context.Context, id string, lang i18n.Lang) strin
 		return id
 	}
 	return b.Name.In(lang) + " (" + b.Address + ")"
-}
-
-// newKey is the idempotency key a create form carries from its rendering, so
-// that a double click makes one result.
-func newKey() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }

@@ -43,7 +43,6 @@ func init() {
 		"cabinet.app.received":               {KK: "Қабылданды", RU: "Принято", EN: "Received"},
 		"cabinet.app.branch":                 {KK: "Қабылдаған бөлім", RU: "Отдел приёма", EN: "Intake branch"},
 		"cabinet.app.pickup":                 {KK: "Нәтижені алатын бөлім", RU: "Отдел выдачи результата", EN: "Pick-up branch"},
-		"cabinet.app.applicant":              {KK: "Өтініш беруші", RU: "Заявитель", EN: "Applicant"},
 		"cabinet.app.subject":                {KK: "Кім туралы", RU: "О ком", EN: "About whom"},
 		"cabinet.app.live":                   {KK: "Өтінішіңіз қаралуда: анықтама бірнеше секундта дайын болады, бет өзі жаңарады.", RU: "Ваш запрос рассматривается: справка будет готова через несколько секунд, страница обновится сама.", EN: "Your request is being decided: the certificate will be ready in seconds and this page refreshes itself."},
 		"cabinet.app.refresh":                {KK: "Бетті жаңарту", RU: "Обновить страницу", EN: "Refresh the page"},

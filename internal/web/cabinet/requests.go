@@ -41,7 +41,7 @@ func (p *Pages) renderHomeVisit(w http.ResponseWriter, r *http.Request, lang i18
 	ctx := r.Context()
 	branches := p.branches(ctx)
 	page := HomeVisitPage{Shell: p.shell(r, lang, pathHomeVisit), Branches: branchOptions(branches, lang),
-		Services: p.serviceOptions(lang), Form: form, Key: newKey(), Sent: sent, Err: formErr}
+		Services: p.serviceOptions(lang), Form: form, Key: ui.NewKey(), Sent: sent, Err: formErr}
 	mine, err := p.deps.Sys.Queue.MyHomeVisits(ctx, actor(r).IIN)
 	if err != nil {
 		p.views.Fail(w, r, err)
@@ -103,7 +103,7 @@ func (p *Pages) renderComplaint(w http.ResponseWriter, r *http.Request, lang i18
 		return
 	}
 	page := ComplaintPage{Shell: p.shell(r, lang, ""), App: app, Service: p.serviceName(app.Service, lang), Form: form,
-		Key: newKey(), Err: formErr}
+		Key: ui.NewKey(), Err: formErr}
 	if who, err := p.complainant(r, a); err == nil {
 		page.Name = partyName(who)
 	}
@@ -157,7 +157,6 @@ type TalonPage struct {
 	App     *casework.Application
 	About   *casework.Application
 	Service string
-	Lang    i18n.Lang
 }
 
 func (p *Pages) talon(w http.ResponseWriter, r *http.Request) {
@@ -171,7 +170,7 @@ func (p *Pages) talon(w http.ResponseWriter, r *http.Request) {
 		p.views.Fail(w, r, err)
 		return
 	}
-	page := TalonPage{App: app, Lang: lang, Service: p.serviceName(app.Complaint.AboutService, lang)}
+	page := TalonPage{App: app, Service: p.serviceName(app.Complaint.AboutService, lang)}
 	if about, err := p.deps.Sys.Engine.Get(r.Context(), a, app.Complaint.About); err == nil {
 		page.About = about
 	}

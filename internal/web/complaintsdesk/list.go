@@ -25,7 +25,7 @@ type aboutView struct {
 
 // rowView is one complaint of the list.
 type rowView struct {
-	ID, Number, Registered, Complainant, Addressee, Form, State, ReplyDue string
+	ID, Number, Registered, Complainant, Addressee, Form, State string
 	About                                                                 aboutView
 	Clocks                                                                []clockView
 	Overdue, Final                                                        bool
@@ -107,7 +107,7 @@ func (p *Pages) row(ctx context.Context, who auth.Principal, app *casework.Appli
 	row := rowView{ID: app.ID, Number: app.Number, Registered: ui.FormatDate(app.ReceivedOn),
 		Complainant: app.Applicant.Name(), Addressee: ui.T("complaintsdesk.addressee."+c.Addressee, lang),
 		Form: ui.T("complaintsdesk.form."+c.Form, lang), State: app.State.Name().In(lang),
-		ReplyDue: ui.FormatDate(c.Talon.ReplyDueOn), Final: app.Final(), dueOn: app.DeadlineOn}
+		Final: app.Final(), dueOn: app.DeadlineOn}
 	if !row.Final {
 		row.Clocks = p.clocks(app, lang)
 		row.Overdue = anyOverdue(row.Clocks)

@@ -1,8 +1,6 @@
 package complaintsdesk
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"regexp"
 	"slices"
@@ -41,7 +39,7 @@ func (p *Pages) registerForm(w http.ResponseWriter, r *http.Request) {
 	lang := ui.RequestLang(w, r)
 	v := map[string]string{"about": r.URL.Query().Get("about"), "form": "paper", "channel": string(standard.ProviderOffice),
 		"complainant.kind": casework.KindIndividual, "reply_method": "post"}
-	p.renderRegister(w, r, http.StatusOK, lang, v, ui.FormError{}, newKey())
+	p.renderRegister(w, r, http.StatusOK, lang, v, ui.FormError{}, ui.NewKey())
 }
 
 func (p *Pages) renderRegister(w http.ResponseWriter, r *http.Request, status int, lang i18n.Lang, v map[string]string, fe ui.FormError, key string) {
@@ -81,7 +79,7 @@ func (p *Pages) register(w http.ResponseWriter, r *http.Request) {
 	}
 	key := v["idempotency_key"]
 	if key == "" {
-		key = newKey()
+		key = ui.NewKey()
 	}
 	in, fe := p.complaintInput(r, who, v, lang)
 	if fe.Any() {
@@ -174,11 +172,4 @@ func (p *Pages) resolveAbout(r *http.Request, who auth.Principal, ref string, la
 		return "", ui.T("complaintsdesk.err.about_ambiguous", lang)
 	}
 	return apps[0].ID, ""
-}
-
-// newKey is a form's idempotency key.
-func newKey() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b) // crypto/rand.Read never fails
-	return hex.EncodeToString(b)
 }

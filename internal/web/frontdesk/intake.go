@@ -1,8 +1,6 @@
 package frontdesk
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -41,7 +39,6 @@ type appRow struct {
 	ID, Service, State string
 	Submitted          time.Time
 	Deadline           calendar.Date
-	Overdue            bool
 }
 
 func (p *Pages) start(w http.ResponseWriter, r *http.Request) {
@@ -81,7 +78,7 @@ func (p *Pages) list(r *http.Request, st casework.State) ([]casework.Application
 
 func (p *Pages) row(a casework.Application, lang i18n.Lang) appRow {
 	return appRow{ID: a.ID, Service: p.serviceName(a.Service, a.SubmittedAt, lang), State: stateNames[a.State].In(lang),
-		Submitted: a.SubmittedAt, Deadline: a.DeadlineOn, Overdue: a.Overdue}
+		Submitted: a.SubmittedAt, Deadline: a.DeadlineOn}
 }
 
 // serviceName is the service's name under the standard in force on at.
@@ -252,7 +249,7 @@ var declaredByForm = []standard.Condition{standard.CondRepresentative, standard.
 // newIntakeForm is the empty intake form of std, with a fresh idempotency key:
 // the same form sent twice (a double click) makes one application.
 func (p *Pages) newIntakeForm(std *standard.Standard, per registry.Person, lang i18n.Lang) *intakeForm {
-	f := &intakeForm{IIN: per.IIN, Service: string(std.Service), ServiceName: std.Name.In(lang), Key: newKey(),
+	f := &intakeForm{IIN: per.IIN, Service: string(std.Service), ServiceName: std.Name.In(lang), Key: ui.NewKey(),
 		Parties: p.newParties(std, per, lang)}
 	seen := map[standard.Condition]bool{}
 	for _, d := range std.Documents {
@@ -291,12 +288,6 @@ func (p *Pages) newIntakeForm(std *standard.Standard, per registry.Person, lang 
 	return f
 }
 
-func newKey() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
 // intake receives the walk-in's package: it submits the application on the
 // State Corporation channel and accepts it (Rule AC-12: then the receipt is
 // printed) or refuses it as incomplete (Rule AC-15: the receipt of refusal
@@ -333,7 +324,7 @@ func (p *Pages) intake(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		f.Err = intakeError(err, lang)
 		if f.Err.Fields["idempotency_key"] != "" {
-			f.Key = newKey()
+			f.Key = ui.NewKey()
 		}
 		p.renderPerson(w, r, ui.Status(err), per, f)
 		return

@@ -9,6 +9,7 @@ package ui
 
 import (
 	"bytes"
+	"crypto/rand"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -285,6 +286,15 @@ func StaticHandler() http.Handler {
 type Option struct {
 	Value string
 	Label string
+}
+
+// NewKey is a fresh random key: the hidden idempotency key a form carries
+// from the moment it is rendered (a double click sends it twice and makes one
+// thing), or the id of a draft.
+func NewKey() string {
+	b := make([]byte, 16)
+	rand.Read(b) // never fails (crypto/rand)
+	return hex.EncodeToString(b)
 }
 
 // FieldID is the HTML id of the input named name: dots become dashes
