@@ -112,7 +112,7 @@ func acceptanceReceipt(c *change) (any, error) {
 // documents and the executor.
 func refusalReceipt(c *change) (any, error) {
 	a := c.app
-	d := &document.RefusalToAcceptReceipt{Recipient: applicantName(a.Applicant), Address: a.Applicant.Address,
+	d := &document.RefusalToAcceptReceipt{Recipient: a.Applicant.Name(), Address: a.Applicant.Address,
 		Department: a.Branch, BranchAddress: both(a.Branch), Executor: staffName(c.actor)}
 	for _, it := range missing(a.Checklist) {
 		d.Missing = append(d.Missing, it.Name)
@@ -128,14 +128,6 @@ func refusalReceipt(c *change) (any, error) {
 		d.BranchAddress = txt(b.Address+" мекенжайы бойынша", "адресу: "+b.Address+",", b.Address)
 	}
 	return d, nil
-}
-
-// applicantName is the organization that applies, else the person.
-func applicantName(p Party) string {
-	if p.Kind == KindLegalEntity && p.OrgName != "" {
-		return p.OrgName
-	}
-	return fullName(p)
 }
 
 // complaintSubject is what a complaint is about: a decision, action or
@@ -163,7 +155,7 @@ func complaintTalon(c *change) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &document.ComplaintTalon{RegisteredAt: a.ReceivedAt, RegistrationNumber: a.Number, Complainant: applicantName(a.Applicant),
+	return &document.ComplaintTalon{RegisteredAt: a.ReceivedAt, RegistrationNumber: a.Number, Complainant: a.Applicant.Name(),
 		About: complaintSubject(std), ApplicationNumber: applicationNumber(about), AcceptedBy: accepted,
 		ReplyBy: t.ReplyDueOn, ReplyPlace: place, Contact: t.Contact}, nil
 }

@@ -1,13 +1,13 @@
 package casework
 
 import (
+	"slices"
 	"strings"
 	"time"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/calendar"
 	"qyzmet/internal/decision"
-	"qyzmet/internal/document"
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/registry"
 	"qyzmet/internal/registry/sqlstore"
@@ -95,7 +95,7 @@ func apostilleFromFields(f map[string]string) (*ApostilleInput, error) {
 // Issuer the check is optional and kept when given.
 func verifyApostille(c *change, in *ApostilleInput) error {
 	p, issued := paperOf(c.app.Service, c.app.Decision.Result)
-	isApostille := issued && (p.form == document.APApostille || p.form == document.ACApostille)
+	isApostille := issued && slices.Contains(apostilleForms, p.form)
 	given := in != nil
 	if !given && isApostille {
 		if rec := c.app.Verification; rec != nil && rec.Kind == VerifiedApostille && c.app.Apostille != nil {
@@ -183,7 +183,7 @@ func notAuthentic(v decision.ApostilleVerification, fields map[string]string) er
 // needs the card.
 func answeringCard(c *change, id string) error {
 	p, issued := paperOf(c.app.Service, c.app.Decision.Result)
-	certificate := issued && p.form == document.ARCertificate
+	certificate := issued && slices.Contains(cardForms, p.form)
 	id = strings.TrimSpace(id)
 	if rec := c.app.Verification; id == "" && certificate && rec != nil && rec.Kind == VerifiedCard {
 		id = rec.CardID // recorded by record-verification

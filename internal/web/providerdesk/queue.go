@@ -96,7 +96,7 @@ func (p *Pages) queue(w http.ResponseWriter, r *http.Request) {
 	}
 	apps, err := p.listAll(r.Context(), actor, f, states...)
 	if err != nil {
-		p.views.Message(w, r, ui.Status(err), "error.title", ui.ErrText(err, lang))
+		p.views.Fail(w, r, err)
 		return
 	}
 	now := p.deps.Now()
