@@ -21,6 +21,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"qyzmet/internal/app"
@@ -81,29 +82,44 @@ func Parse(fsys fs.FS, log *slog.Logger, names ...string) (*Views, error) {
 		log = slog.Default()
 	}
 	v := &Views{byName: map[string]*template.Template{}, log: log}
-	parse := func(fsys fs.FS, name string) error {
-		t := template.New("layout.html").Funcs(Funcs)
-		t, err := t.ParseFS(layoutFS, "templates/layout.html", "templates/partials.html")
-		if err == nil && hasShared(fsys) {
-			t, err = t.ParseFS(fsys, sharedFile)
-		}
-		if err == nil {
-			t, err = t.ParseFS(fsys, "templates/"+name+".html")
-		}
-		v.byName[name] = t
-		return err
+	base, err := layout()
+	if err != nil {
+		return nil, err
 	}
 	// Every area has the shared message page (errors, refusals).
-	if err := parse(layoutFS, "message"); err != nil {
+	if v.byName["message"], err = withPage(base, layoutFS, "message"); err != nil {
 		return nil, fmt.Errorf("ui: view message: %w", err)
 	}
-	for _, name := range names {
-		err := parse(fsys, name)
+	area := base
+	if hasShared(fsys) {
+		if area, err = base.Clone(); err == nil {
+			area, err = area.ParseFS(fsys, sharedFile)
+		}
 		if err != nil {
+			return nil, fmt.Errorf("ui: %s: %w", sharedFile, err)
+		}
+	}
+	for _, name := range names {
+		if v.byName[name], err = withPage(area, fsys, name); err != nil {
 			return nil, fmt.Errorf("ui: view %s: %w", name, err)
 		}
 	}
 	return v, nil
+}
+
+// layout is the layout with the kit's partials, parsed once; every page is a
+// clone of it with its own content.
+var layout = sync.OnceValues(func() (*template.Template, error) {
+	return template.New("layout.html").Funcs(Funcs).ParseFS(layoutFS, "templates/layout.html", "templates/partials.html")
+})
+
+// withPage is a clone of base with the page name of fsys.
+func withPage(base *template.Template, fsys fs.FS, name string) (*template.Template, error) {
+	t, err := base.Clone()
+	if err != nil {
+		return nil, err
+	}
+	return t.ParseFS(fsys, "templates/"+name+".html")
 }
 
 // sharedFile holds an area's partials, parsed with each of its pages.
