@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"qyzmet/internal/apperr"
+	"qyzmet/internal/calendar"
 	"qyzmet/internal/casework"
 	"qyzmet/internal/store"
 )
@@ -47,6 +48,7 @@ func (s *Service) createSession(ctx context.Context, tx *store.Tx, p Principal) 
 // Errors: apperr.Unauthorized when there is none (unknown, expired or revoked).
 func (s *Service) Session(ctx context.Context, token string) (Session, error) {
 	var sess Session
+	lapsed := false // the session acts for an organisation it may no longer
 	if token == "" {
 		return sess, errNoSession
 	}
@@ -66,26 +68,34 @@ func (s *Service) Session(ctx context.Context, token string) (Session, error) {
 		} else {
 			p.Login = subject
 		}
+		if p.BIN == "" {
+			return nil
+		}
+		// Rule G-8: one acts for an organisation only while the power of
+		// attorney (or the headship) is in force, read in the same look.
+		l, _, err := linkOf(ctx, tx, p.BIN, p.IIN)
+		switch {
+		case apperr.CodeOf(err) == apperr.NotFound:
+			lapsed = true
+		case err != nil:
+			return err
+		default:
+			lapsed = l.StateOn(calendar.DateOf(now)) != LinkActive
+		}
 		return nil
 	})
 	if apperr.CodeOf(err) == apperr.NotFound {
 		return Session{}, errNoSession
 	}
-	if err != nil || sess.Principal.BIN == "" {
+	if err != nil || !lapsed {
 		return sess, err
 	}
-	// Rule G-8: one acts for an organisation only while the power of attorney
-	// (or the headship) is in force. A link that expired or was ended since the
-	// switch sends the session back to the citizen themself, on every page.
-	if _, lerr := s.LinkFor(ctx, sess.Principal.IIN, sess.Principal.BIN); lerr != nil {
-		if apperr.CodeOf(lerr) == apperr.Internal {
-			return Session{}, lerr
-		}
-		if err := s.setActing(ctx, token, "", ""); err != nil {
-			return Session{}, err
-		}
-		sess.Principal.BIN, sess.OrgName = "", ""
+	// A link that expired or was ended since the switch sends the session
+	// back to the citizen themself, on every page.
+	if err := s.setActing(ctx, token, "", ""); err != nil {
+		return Session{}, err
 	}
+	sess.Principal.BIN, sess.OrgName = "", ""
 	return sess, nil
 }
 
