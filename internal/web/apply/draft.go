@@ -79,43 +79,31 @@ func (ds drafts) get(ctx context.Context, owner, id string) (draft, error) {
 	return d, err
 }
 
-// update changes a draft that has not become an application yet.
 // unfinished are owner's drafts not yet certified, newest first: the portal
 // offers them again, so that a form left before its code — paid or not — is
 // not lost until the purge's retention ends (upload.DraftRetention).
 func (ds drafts) unfinished(ctx context.Context, owner string) ([]draft, error) {
 	var out []draft
 	err := ds.db.ReadTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT id FROM apply_drafts WHERE owner_iin = ? AND application_id = ''
+		rows, err := tx.Query(ctx, `SELECT `+draftColumns+` FROM apply_drafts WHERE owner_iin = ? AND application_id = ''
 			ORDER BY updated_at DESC LIMIT 10`, owner)
 		if err != nil {
 			return err
 		}
-		var ids []string
+		defer rows.Close()
 		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for _, id := range ids {
-			d, err := loadDraft(ctx, tx, `id = ?`, id)
+			d, err := scanDraft(rows)
 			if err != nil {
 				return err
 			}
 			out = append(out, d)
 		}
-		return nil
+		return rows.Err()
 	})
 	return out, err
 }
 
+// update changes a draft that has not become an application yet.
 func (ds drafts) update(ctx context.Context, d draft) error {
 	return ds.db.Tx(ctx, func(tx *store.Tx) error { return ds.write(ctx, tx, d) })
 }
@@ -131,11 +119,15 @@ func (ds drafts) write(ctx context.Context, tx *store.Tx, d draft) error {
 }
 
 func loadDraft(ctx context.Context, tx *store.Tx, where string, args ...any) (draft, error) {
+	return scanDraft(tx.QueryRow(ctx, `SELECT `+draftColumns+` FROM apply_drafts WHERE `+where, args...))
+}
+
+const draftColumns = `id, owner_iin, service, input, application_id`
+
+func scanDraft(row interface{ Scan(...any) error }) (draft, error) {
 	var d draft
 	var service, input string
-	err := tx.QueryRow(ctx, `SELECT id, owner_iin, service, input, application_id FROM apply_drafts WHERE `+where, args...).
-		Scan(&d.ID, &d.Owner, &service, &input, &d.ApplicationID)
-	if err != nil {
+	if err := row.Scan(&d.ID, &d.Owner, &service, &input, &d.ApplicationID); err != nil {
 		return d, err
 	}
 	d.Service = standard.ServiceID(service)
