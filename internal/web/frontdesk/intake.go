@@ -200,7 +200,13 @@ func (p *Pages) renderPerson(w http.ResponseWriter, r *http.Request, status int,
 			return
 		}
 	}
-	page := personPage{Person: per, Form: form, Ticket: p.servedTicket(r, r.FormValue("ticket"))}
+	page := personPage{Person: per, Form: form}
+	// The form has resolved the ticket already; the page alone reads it.
+	if form != nil {
+		page.Ticket = form.Ticket
+	} else {
+		page.Ticket = p.servedTicket(r, r.FormValue("ticket"))
+	}
 	apps, err := p.deps.Sys.Engine.List(r.Context(), actor(r), casework.Filter{ApplicantIIN: per.IIN, Branch: branch(r).ID})
 	if err != nil {
 		p.views.Fail(w, r, err)
