@@ -23,13 +23,14 @@ type authPages struct {
 	limit *limiter
 }
 
-// Paths of the sign-in pages; the portal and the desks send people there.
+// Paths of the sign-in pages; the ones the portal and the desks send people
+// to are the kit's (ui.PathSignIn …).
 const (
-	PathSignIn      = "/signin"
+	PathSignIn      = ui.PathSignIn
 	PathSignInOTP   = "/signin/otp"
 	PathSignedIn    = "/signin/status"
-	PathStaffSignIn = "/staff/signin"
-	PathSignOut     = "/signout"
+	PathStaffSignIn = ui.PathStaffSignIn
+	PathSignOut     = ui.PathSignOut
 	PathDevSMS      = "/dev/sms"
 )
 

@@ -199,7 +199,6 @@ func (v *verifyPages) limited(next http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// sprintfMsg fills a message that has a %s in it.
 // verifyErrField is the form field an input error belongs to.
 func verifyErrField(err error) string {
 	switch apperr.KeyOf(err) {
