@@ -41,6 +41,9 @@ type change struct {
 	noteKind string
 	noteText i18n.Text
 	noStatus bool // no notification to the applicant
+	// about is the application a complaint is about, read once per change
+	// however many papers need it (complained).
+	about *Application
 	// extra runs after the change is written: changes of linked applications
 	// in the same transaction (the combined hand-over).
 	extra func() error

@@ -146,6 +146,7 @@ func (e *Engine) fileComplaint(ctx context.Context, tx *store.Tx, actor Actor, i
 		ReplyDueOn: app.DeadlineOn, ReplyPlace: place, Contact: complaintContact}
 
 	c := e.newChange(ctx, tx, actor, app, std, cmdFileComplaint)
+	c.about = about // read above; the talon's papers need it again
 	c.to, c.rule = StateRegistered, "CP-7"
 	c.payload = map[string]any{"about": about.ID, "addressee": in.Addressee, "talon": app.Complaint.Talon}
 	c.noteText = txt(

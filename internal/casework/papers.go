@@ -43,14 +43,18 @@ func complaintBody(c *change) (i18n.Text, error) {
 	return std.Provider.Name, nil
 }
 
-// complained is the application a complaint is about, and its standard.
+// complained is the application a complaint is about, and its standard;
+// the talon, the body that replies and its place all ask, so it is read once.
 func complained(c *change) (*Application, *standard.Standard, error) {
-	about, err := loadApp(c.ctx, c.tx, c.app.Complaint.About)
-	if err != nil {
-		return nil, nil, err
+	if c.about == nil {
+		about, err := loadApp(c.ctx, c.tx, c.app.Complaint.About)
+		if err != nil {
+			return nil, nil, err
+		}
+		c.about = about
 	}
-	std, err := c.e.standardOf(about)
-	return about, std, err
+	std, err := c.e.standardOf(c.about)
+	return c.about, std, err
 }
 
 // staffName is the name of the staff member who acts, else their ID.
