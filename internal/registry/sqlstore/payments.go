@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"strings"
 
 	"qyzmet/internal/apperr"
 	"qyzmet/internal/registry"
@@ -39,13 +40,17 @@ func UpsertPayments(ctx context.Context, tx *store.Tx, ps []registry.Payment) er
 	return rows.Write(ctx, tx)
 }
 
-func getPayment(ctx context.Context, tx *store.Tx, ref string) (registry.Payment, error) {
+func scanPayment(row interface{ Scan(...any) error }) (registry.Payment, error) {
 	var p registry.Payment
 	var source string
-	err := tx.QueryRow(ctx, `SELECT `+paymentColumns+` FROM payments WHERE reference = ?`, ref).Scan(
-		&p.Reference, &p.PayerIIN, &p.PayerName, &p.AmountTiyn, &p.BudgetCode, dateCol{&p.PaidOn}, &source,
+	err := row.Scan(&p.Reference, &p.PayerIIN, &p.PayerName, &p.AmountTiyn, &p.BudgetCode, dateCol{&p.PaidOn}, &source,
 		&p.ConfirmedBy, stringCol{&p.ApplicationID})
 	p.Source = registry.PaymentSource(source)
+	return p, err
+}
+
+func getPayment(ctx context.Context, tx *store.Tx, ref string) (registry.Payment, error) {
+	p, err := scanPayment(tx.QueryRow(ctx, `SELECT `+paymentColumns+` FROM payments WHERE reference = ?`, ref))
 	if apperr.CodeOf(err) == apperr.NotFound {
 		return p, apperr.Wrap(apperr.NotFound, err, "no payment with this reference").WithKey("registry.payment_not_found")
 	}
@@ -61,6 +66,39 @@ func (s *Payments) ByReference(ctx context.Context, ref string) (registry.Paymen
 		return err
 	})
 	return p, err
+}
+
+// Unclaimed are the payments of any of payers (IINs or BINs) that no
+// application holds yet, newest first, at most limit: what an operator offers
+// the applicant at the window (AC-10).
+func (s *Payments) Unclaimed(ctx context.Context, payers []string, limit int) ([]registry.Payment, error) {
+	if len(payers) == 0 {
+		return nil, nil
+	}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(payers)), ", ")
+	args := make([]any, 0, len(payers)+1)
+	for _, p := range payers {
+		args = append(args, p)
+	}
+	args = append(args, limit)
+	var out []registry.Payment
+	err := s.db.ReadTx(ctx, func(tx *store.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT `+paymentColumns+` FROM payments WHERE payer_iin IN (`+marks+`) AND application_id IS NULL
+			ORDER BY paid_on DESC, reference LIMIT ?`, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			p, err := scanPayment(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return rows.Err()
+	})
+	return out, err
 }
 
 var errClaimed = apperr.E(apperr.Conflict, "the payment already pays for another application").WithKey("registry.payment_claimed")

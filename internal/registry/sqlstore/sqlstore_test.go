@@ -307,3 +307,33 @@ func TestDateArgIsDateString(t *testing.T) {
 		t.Error("the zero date is not NULL")
 	}
 }
+
+// Rule AC-10: the operator sees the applicant's payments no application holds
+// yet, newest first, up to the limit.
+func TestUnclaimedPayments_AC_10(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, e storetest.Engine) {
+		t.Parallel()
+		ctx := context.Background()
+		db, r := open(t, e)
+		pay := func(ref string, day int) registry.Payment {
+			return registry.Payment{Reference: ref, PayerIIN: ahmetov.IIN, PayerName: "Ахметов С.", AmountTiyn: 216250,
+				BudgetCode: "108125", PaidOn: calendar.D(2026, 3, day), Source: registry.FromGateway}
+		}
+		write(t, db, func(ctx context.Context, tx *store.Tx) error {
+			return sqlstore.UpsertPayments(ctx, tx, []registry.Payment{pay("GW-A", 1), pay("GW-B", 3), pay("GW-C", 2)})
+		})
+		if _, err := r.Payments.Claim(ctx, "GW-C", "A-1"); err != nil {
+			t.Fatal(err)
+		}
+		got, err := r.Payments.Unclaimed(ctx, []string{ahmetov.IIN, "000000000000"}, 5)
+		if err != nil || len(got) != 2 || got[0].Reference != "GW-B" || got[1].Reference != "GW-A" || got[0].AmountTiyn != 216250 {
+			t.Fatalf("Unclaimed = %+v, %v; want GW-B then GW-A", got, err)
+		}
+		if got, _ := r.Payments.Unclaimed(ctx, []string{ahmetov.IIN}, 1); len(got) != 1 {
+			t.Errorf("the limit: %d payments", len(got))
+		}
+		if got, err := r.Payments.Unclaimed(ctx, nil, 5); err != nil || len(got) != 0 {
+			t.Errorf("no payers: %v, %v", got, err)
+		}
+	})
+}

@@ -14,7 +14,6 @@ import (
 	"qyzmet/internal/i18n"
 	"qyzmet/internal/registry"
 	"qyzmet/internal/standard"
-	"qyzmet/internal/store"
 	"qyzmet/internal/web/ui"
 )
 
@@ -105,16 +104,12 @@ func (p *Pages) loadPayments(ctx context.Context, f *intakeForm) error {
 		return err
 	}
 	duties := p.dutyStandards(std, f.offeredCombos())
-	refs, err := p.unclaimedPayments(ctx, f.payers())
+	pays, err := p.deps.Sys.Registries.Payments.Unclaimed(ctx, f.payers(), maxPaymentChoices)
 	if err != nil {
 		return err
 	}
 	f.Pay.Choices = nil
-	for _, ref := range refs {
-		pay, err := p.deps.Sys.Registries.Payments.ByReference(ctx, ref)
-		if err != nil {
-			return err
-		}
+	for _, pay := range pays {
 		// A payment that pays any one of the services is offered; the
 		// choice of services is checked again when the form is sent.
 		if !slices.ContainsFunc(duties, func(s *standard.Standard) bool { return p.payFits(pay, []*standard.Standard{s}) == nil }) {
@@ -124,37 +119,6 @@ func (p *Pages) loadPayments(ctx context.Context, f *intakeForm) error {
 			Payer: pay.PayerName, BudgetCode: pay.BudgetCode, PaidOn: pay.PaidOn})
 	}
 	return nil
-}
-
-// unclaimedPayments are the references of the payers' payments that no
-// application holds, newest first. The payments registry has no such query
-// (registry.Payments finds by reference only), so the desk reads the table
-// itself; the payment is then read through the registry.
-func (p *Pages) unclaimedPayments(ctx context.Context, payers []string) ([]string, error) {
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(payers)), ", ")
-	args := make([]any, 0, len(payers)+1)
-	for _, s := range payers {
-		args = append(args, s)
-	}
-	args = append(args, maxPaymentChoices)
-	var refs []string
-	err := p.deps.Sys.DB.ReadTx(ctx, func(tx *store.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT reference FROM payments WHERE payer_iin IN (`+marks+`) AND application_id IS NULL
-			ORDER BY paid_on DESC, reference LIMIT ?`, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var ref string
-			if err := rows.Scan(&ref); err != nil {
-				return err
-			}
-			refs = append(refs, ref)
-		}
-		return rows.Err()
-	})
-	return refs, err
 }
 
 // payProblem is why a payment does not pay the duty: a message key and its
