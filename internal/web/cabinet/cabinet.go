@@ -118,9 +118,21 @@ func (s Shell) Menu() template.HTML {
 }
 
 // shell builds the cabinet menu for the page at current, with the counts of
-// unread notifications and pending consents that call for attention.
+// unread notifications and pending consents that call for attention; a
+// failure to count only hides the badges. A page that has read the
+// notifications already builds it with shellWith.
 func (p *Pages) shell(r *http.Request, lang i18n.Lang, current string) Shell {
-	unread, consents := p.counts(r.Context(), actor(r))
+	a := actor(r)
+	notes, err := p.deps.Sys.Engine.Notifications(r.Context(), a)
+	if err != nil {
+		p.deps.Log.Warn("cabinet: count notifications", "err", err)
+		return p.shellWith(r, lang, current, 0, 0)
+	}
+	return p.shellWith(r, lang, current, unreadOf(notes), len(p.pendingConsents(r.Context(), a, notes)))
+}
+
+// shellWith is the cabinet menu with the counts given.
+func (p *Pages) shellWith(r *http.Request, lang i18n.Lang, current string, unread, consents int) Shell {
 	tabs := []Tab{
 		{Href: ui.PathCabinet, Label: ui.T("cabinet.tab.applications", lang)},
 		{Href: pathNotifications, Label: ui.T("cabinet.tab.notifications", lang), Count: unread},
@@ -136,20 +148,15 @@ func (p *Pages) shell(r *http.Request, lang i18n.Lang, current string) Shell {
 	return Shell{Lang: lang, Tabs: tabs, ActingName: name, ActingBIN: bin}
 }
 
-// counts are the unread notifications and the consents waiting for the
-// citizen; a failure to count only hides the badges.
-func (p *Pages) counts(ctx context.Context, a casework.Actor) (unread, consents int) {
-	notes, err := p.deps.Sys.Engine.Notifications(ctx, a)
-	if err != nil {
-		p.deps.Log.Warn("cabinet: count notifications", "err", err)
-		return 0, 0
-	}
-	for _, n := range notes {
-		if n.ReadAt == nil {
-			unread++
+// unreadOf counts the notifications not read yet.
+func unreadOf(notes []casework.Notification) int {
+	n := 0
+	for _, note := range notes {
+		if note.ReadAt == nil {
+			n++
 		}
 	}
-	return unread, len(p.pendingConsents(ctx, a, notes))
+	return n
 }
 
 // serviceName is the name of a service in lang, from the standard in force.

@@ -40,7 +40,7 @@ func (p *Pages) notifications(w http.ResponseWriter, r *http.Request) {
 		p.views.Fail(w, r, err)
 		return
 	}
-	page := NotesPage{Shell: p.shell(r, lang, pathNotifications)}
+	page := NotesPage{Shell: p.shellWith(r, lang, pathNotifications, unreadOf(notes), len(p.pendingConsents(r.Context(), actor(r), notes)))}
 	for _, n := range notes {
 		kind, ok := ui.Lookup("cabinet.note." + n.Kind)
 		row := NoteRow{ID: n.ID, ApplicationID: n.ApplicationID, Kind: kind.In(lang), Text: n.Text.In(lang), Rule: n.Rule,
@@ -48,11 +48,9 @@ func (p *Pages) notifications(w http.ResponseWriter, r *http.Request) {
 		if !ok {
 			row.Kind = n.Kind
 		}
-		if row.Unread {
-			page.Unread++
-		}
 		page.Notes = append(page.Notes, row)
 	}
+	page.Unread = unreadOf(notes)
 	p.views.Render(w, r, http.StatusOK, "notifications", lang, ui.T("cabinet.notes.title", lang), page)
 }
 
@@ -126,7 +124,8 @@ func (p *Pages) consents(w http.ResponseWriter, r *http.Request) {
 		p.views.Fail(w, r, err)
 		return
 	}
-	page := ConsentsPage{Shell: p.shell(r, lang, pathConsents), Pending: p.pendingConsents(r.Context(), a, notes)}
+	pending := p.pendingConsents(r.Context(), a, notes)
+	page := ConsentsPage{Shell: p.shellWith(r, lang, pathConsents, unreadOf(notes), len(pending)), Pending: pending}
 	for i := range page.Pending {
 		c := &page.Pending[i]
 		c.Service = p.serviceName(c.App.Service, lang)
