@@ -17,7 +17,7 @@ type TransferRow struct {
 	Worked, Off calendar.Date
 	Source      string
 	// Added: entered on this page (else the release carries it).
-	Added bool
+	Added     bool
 	CreatedBy string
 }
 

@@ -26,10 +26,10 @@ type aboutView struct {
 // rowView is one complaint of the list.
 type rowView struct {
 	ID, Number, Registered, Complainant, Addressee, Form, State string
-	About                                                                 aboutView
-	Clocks                                                                []clockView
-	Overdue, Final                                                        bool
-	dueOn                                                                 calendar.Date
+	About                                                       aboutView
+	Clocks                                                      []clockView
+	Overdue, Final                                              bool
+	dueOn                                                       calendar.Date
 }
 
 type listView struct {
